@@ -1,6 +1,7 @@
 package io.nokv.kv.sstable;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import io.nokv.kv.Compression;
 import io.nokv.kv.CorruptionException;
 import io.nokv.kv.KvIOException;
@@ -103,7 +104,7 @@ final class BlockReader {
             case ZSTD -> Zstd.decompressByteArray(out, 0, out.length, buf, header, compressedLen);
             case NONE -> throw new AssertionError();
           };
-    } catch (LZ4Exception e) {
+    } catch (LZ4Exception | ZstdException e) {
       throw new CorruptionException(fileName, offset, type + " decompression failed", e);
     }
     if (type == Compression.ZSTD && Zstd.isError(produced)) {

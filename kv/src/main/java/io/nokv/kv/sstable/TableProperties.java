@@ -67,8 +67,8 @@ public record TableProperties(
   /** The properties block contents. */
   byte[] encode() {
     ByteSink out = new ByteSink(128);
-    int count = 10 + (smallestKey != null ? 1 : 0) + (largestKey != null ? 1 : 0);
-    out.putVarint(count);
+    int numbers = 9; // tags 1-7, 10 and 11
+    out.putVarint(numbers + (smallestKey != null ? 1 : 0) + (largestKey != null ? 1 : 0));
     putNumber(out, NUM_ENTRIES, numEntries);
     putNumber(out, NUM_DELETIONS, numDeletions);
     putNumber(out, NUM_VALUE_POINTERS, numValuePointers);

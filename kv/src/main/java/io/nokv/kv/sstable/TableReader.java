@@ -7,6 +7,8 @@ import io.nokv.kv.fs.ReadableFile;
 import io.nokv.kv.iterator.InternalIterator;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An open SSTable (layout in {@link TableBuilder}). Opening reads and verifies the footer and loads
@@ -152,6 +154,16 @@ public final class TableReader implements AutoCloseable {
     }
     BlockHandle last = indexIter.valueAsBlockHandle();
     return last.offset() + last.size() + BlockWriter.TRAILER_SIZE;
+  }
+
+  /** Handles of the data blocks, in key order (for tools and tests). */
+  List<BlockHandle> dataBlockHandles() {
+    List<BlockHandle> handles = new ArrayList<>();
+    BlockIterator it = index.iterator();
+    for (it.seekToFirst(); it.isValid(); it.next()) {
+      handles.add(it.valueAsBlockHandle());
+    }
+    return handles;
   }
 
   /** Loads a data block: from the cache if there, else from the file (then cached if asked). */
