@@ -32,17 +32,21 @@ public final class BlockCache {
     }
   }
 
-  /** @param capacityBytes the most bytes (contents plus per-block overhead) held at once */
+  /**
+   * @param capacityBytes the most bytes (contents plus per-block overhead) held at once
+   */
   public BlockCache(long capacityBytes) {
     if (capacityBytes < 0) {
-      throw new IllegalArgumentException("block cache capacity must be at least 0, got " + capacityBytes);
+      throw new IllegalArgumentException(
+          "block cache capacity must be at least 0, got " + capacityBytes);
     }
     this.capacityBytes = capacityBytes;
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(capacityBytes)
-        .weigher((Key k, Block b) -> b.weight())
-        .executor(Runnable::run)
-        .build();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(capacityBytes)
+            .weigher((Key k, Block b) -> b.weight())
+            .executor(Runnable::run)
+            .build();
   }
 
   /** The cached block, or null; counts a hit or a miss. */

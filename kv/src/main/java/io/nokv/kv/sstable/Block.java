@@ -5,9 +5,9 @@ import io.nokv.kv.format.Coding;
 
 /**
  * A parsed, uncompressed block in the {@link BlockBuilder} format, ready to iterate: the bytes and
- * where the restart array starts. Immutable and shared between threads (it is what the
- * {@link io.nokv.kv.cache.BlockCache} holds), so a cache hit does no parsing. Each
- * {@link #iterator()} is a private cursor.
+ * where the restart array starts. Immutable and shared between threads (it is what the {@link
+ * io.nokv.kv.cache.BlockCache} holds), so a cache hit does no parsing. Each {@link #iterator()} is
+ * a private cursor.
  *
  * <p>Remembers the file and the offset it came from so that damage found while iterating is
  * reported as a {@link CorruptionException} naming them.
@@ -22,7 +22,8 @@ public final class Block {
   private final String fileName;
   private final long fileOffset;
 
-  private Block(byte[] data, int restartsOffset, int numRestarts, String fileName, long fileOffset) {
+  private Block(
+      byte[] data, int restartsOffset, int numRestarts, String fileName, long fileOffset) {
     this.data = data;
     this.restartsOffset = restartsOffset;
     this.numRestarts = numRestarts;
@@ -40,13 +41,16 @@ public final class Block {
    */
   public static Block parse(byte[] data, int length, String fileName, long fileOffset) {
     if (length < 4) {
-      throw new CorruptionException(fileName, fileOffset, "block of " + length + " bytes is too short");
+      throw new CorruptionException(
+          fileName, fileOffset, "block of " + length + " bytes is too short");
     }
     int numRestarts = Coding.getInt(data, length - 4);
     long restartsBytes = 4L * numRestarts;
     if (numRestarts < 0 || restartsBytes > length - 4L) {
       throw new CorruptionException(
-          fileName, fileOffset, "block restart count " + numRestarts + " does not fit its " + length + " bytes");
+          fileName,
+          fileOffset,
+          "block restart count " + numRestarts + " does not fit its " + length + " bytes");
     }
     int restartsOffset = (int) (length - 4 - restartsBytes);
     if (numRestarts == 0 && restartsOffset != 0) {

@@ -36,7 +36,8 @@ public final class BlockBuilder {
 
   public BlockBuilder(int restartInterval, int initialCapacity) {
     if (restartInterval < 1) {
-      throw new IllegalArgumentException("restartInterval must be at least 1, got " + restartInterval);
+      throw new IllegalArgumentException(
+          "restartInterval must be at least 1, got " + restartInterval);
     }
     this.restartInterval = restartInterval;
     this.buffer = new ByteSink(initialCapacity);

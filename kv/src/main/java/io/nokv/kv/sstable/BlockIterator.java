@@ -9,14 +9,14 @@ import java.util.Arrays;
 
 /**
  * A cursor over one {@link Block} whose keys are internal keys. Seeks binary-search the restart
- * points (whose keys are stored whole, so they are compared in place) and then scan forward;
- * {@link #prev()} steps back to the restart point before the current entry and scans forward to
- * the entry just before it, as LevelDB does.
+ * points (whose keys are stored whole, so they are compared in place) and then scan forward; {@link
+ * #prev()} steps back to the restart point before the current entry and scans forward to the entry
+ * just before it, as LevelDB does.
  *
- * <p>The current key is rebuilt in a private buffer while scanning; {@link #key()} and
- * {@link #value()} copy it out once per position (the arrays are the caller's to keep). Damage in
- * the block is reported as a {@link io.nokv.kv.CorruptionException} naming the file and block
- * offset. Not thread-safe.
+ * <p>The current key is rebuilt in a private buffer while scanning; {@link #key()} and {@link
+ * #value()} copy it out once per position (the arrays are the caller's to keep). Damage in the
+ * block is reported as a {@link io.nokv.kv.CorruptionException} naming the file and block offset.
+ * Not thread-safe.
  */
 public final class BlockIterator implements InternalIterator {
   private static final VarHandle LONG_BE =
@@ -29,10 +29,13 @@ public final class BlockIterator implements InternalIterator {
 
   /** Offset of the current entry; {@code restartsOffset} when not valid. */
   private int current;
+
   /** Offset just after the current entry. */
   private int nextOffset;
+
   /** Index of the restart point at or before {@link #current}. */
   private int restartIndex;
+
   /** Decoding position of {@link #varint()}. */
   private int cursor;
 
@@ -81,7 +84,8 @@ public final class BlockIterator implements InternalIterator {
   @Override
   public void seek(byte[] target) {
     if (target.length < InternalKey.TRAILER_SIZE) {
-      throw new IllegalArgumentException("seek target is not an internal key (" + target.length + " bytes)");
+      throw new IllegalArgumentException(
+          "seek target is not an internal key (" + target.length + " bytes)");
     }
     if (numRestarts == 0) {
       markInvalid();
@@ -96,7 +100,9 @@ public final class BlockIterator implements InternalIterator {
       int shared = varint();
       int unshared = varint();
       varint(); // value length
-      if (shared != 0 || unshared < InternalKey.TRAILER_SIZE || cursor + unshared > restartsOffset) {
+      if (shared != 0
+          || unshared < InternalKey.TRAILER_SIZE
+          || cursor + unshared > restartsOffset) {
         throw block.corruption("bad restart entry at block offset " + restartPoint(mid));
       }
       if (compare(data, cursor, unshared, target) < 0) {

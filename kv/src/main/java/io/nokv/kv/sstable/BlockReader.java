@@ -16,9 +16,9 @@ import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
- * Reads a block written by {@link BlockWriter}: checks that the handle lies inside the file's
- * block area, reads the block and its trailer in one call, verifies the CRC32C and decompresses.
- * Every problem becomes a {@link CorruptionException} naming the file and the block's offset;
+ * Reads a block written by {@link BlockWriter}: checks that the handle lies inside the file's block
+ * area, reads the block and its trailer in one call, verifies the CRC32C and decompresses. Every
+ * problem becomes a {@link CorruptionException} naming the file and the block's offset;
  * operating-system errors become {@link KvIOException}s. Stateless and thread-safe.
  */
 final class BlockReader {
@@ -53,14 +53,17 @@ final class BlockReader {
         || size > MAX_BLOCK_BYTES
         || offset > limit - BlockWriter.TRAILER_SIZE - size) {
       throw new CorruptionException(
-          fileName, offset, "block handle " + handle + " lies outside the block area [0, " + limit + ")");
+          fileName,
+          offset,
+          "block handle " + handle + " lies outside the block area [0, " + limit + ")");
     }
     int storedLen = (int) size;
     byte[] buf = new byte[storedLen + BlockWriter.TRAILER_SIZE];
     try {
       file.readFully(offset, buf, 0, buf.length);
     } catch (EOFException e) {
-      throw new CorruptionException(fileName, offset, "short read of a " + buf.length + "-byte block", e);
+      throw new CorruptionException(
+          fileName, offset, "short read of a " + buf.length + "-byte block", e);
     } catch (IOException e) {
       throw new KvIOException(fileName, offset, "read", e);
     }
@@ -82,7 +85,8 @@ final class BlockReader {
     return new Contents(out, out.length);
   }
 
-  private static byte[] decompress(byte[] buf, int storedLen, Compression type, String fileName, long offset) {
+  private static byte[] decompress(
+      byte[] buf, int storedLen, Compression type, String fileName, long offset) {
     int[] pos = {0};
     long ulen;
     try {

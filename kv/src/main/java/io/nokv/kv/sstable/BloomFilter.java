@@ -8,9 +8,14 @@ import java.util.Arrays;
  * {@code h + i * delta}, each mapped to a bit by a multiply-high, which avoids a division).
  *
  * <pre>
- *   filter := bits[numBytes]   bit j is (bits[j >>> 3] >>> (j &amp; 7)) &amp; 1, numBits = 8 * numBytes
+ *   filter := bits[numBytes]   bit j is (bits[j / 8] >>> (j % 8)) &amp; 1; numBits = 8 * numBytes
  *             u8 numProbes     1..30
- *             u8 scheme        1 = XXH64 seed 0, double hashing as above
+ *             u8 scheme        1 = the probes below
+ *
+ *   scheme 1:  h = XXH64(userKey, seed 0); delta = rotateLeft(h, 32) | 1
+ *              probe i (0 &lt;= i &lt; numProbes) sets/tests bit
+ *              unsignedMultiplyHigh(h + i * delta, numBits)   (64-bit wrapping arithmetic)
+ *   numBytes = ceil(max(64, numKeys * bitsPerKey) / 8)
  * </pre>
  *
  * The filter block is stored uncompressed with the usual block trailer (type, CRC32C), so it

@@ -52,12 +52,15 @@ record Footer(BlockHandle index, BlockHandle filter, BlockHandle properties, int
    */
   static Footer decode(byte[] b, String fileName, long footerOffset) {
     if (b.length != SIZE) {
-      throw new CorruptionException(fileName, footerOffset, "footer is " + b.length + " bytes, expected " + SIZE);
+      throw new CorruptionException(
+          fileName, footerOffset, "footer is " + b.length + " bytes, expected " + SIZE);
     }
     long magic = Coding.getLong(b, MAGIC_AT);
     if (magic != MAGIC) {
       throw new CorruptionException(
-          fileName, footerOffset + MAGIC_AT, "not a NoKV table: bad magic 0x" + Long.toHexString(magic));
+          fileName,
+          footerOffset + MAGIC_AT,
+          "not a NoKV table: bad magic 0x" + Long.toHexString(magic));
     }
     int crc = Coding.getInt(b, CRC_AT);
     if (crc != Checksums.crc32c(b, 0, CRC_AT)) {
@@ -65,7 +68,8 @@ record Footer(BlockHandle index, BlockHandle filter, BlockHandle properties, int
     }
     int version = Coding.getInt(b, VERSION_AT);
     if (version != FORMAT_VERSION) {
-      throw new FormatVersionException(fileName, footerOffset + VERSION_AT, version, FORMAT_VERSION);
+      throw new FormatVersionException(
+          fileName, footerOffset + VERSION_AT, version, FORMAT_VERSION);
     }
     return new Footer(getHandle(b, 0), getHandle(b, 16), getHandle(b, 32), version);
   }

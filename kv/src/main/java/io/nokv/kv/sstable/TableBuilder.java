@@ -23,15 +23,15 @@ import java.io.IOException;
  *
  * <ul>
  *   <li><b>Data blocks</b> ({@link BlockBuilder} format) hold the entries, prefix-compressed with a
- *       restart point every {@code restartInterval} entries. A block is cut once it reaches
- *       {@code blockSize} uncompressed bytes.
+ *       restart point every {@code restartInterval} entries. A block is cut once it reaches {@code
+ *       blockSize} uncompressed bytes.
  *   <li><b>Trailer</b> after every block ({@link BlockWriter}): u8 compression id and u32 CRC32C of
  *       the stored block plus that byte. A compressed block starts with the varint uncompressed
  *       length; compression is kept only when it saves at least 1/8.
  *   <li><b>Filter block</b> ({@link BloomFilter}): one bloom filter over the table's user keys,
  *       stored uncompressed.
- *   <li><b>Properties block</b> ({@link TableProperties}): tagged counts and the key range,
- *       stored uncompressed.
+ *   <li><b>Properties block</b> ({@link TableProperties}): tagged counts and the key range, stored
+ *       uncompressed.
  *   <li><b>Index block</b>: a {@link BlockBuilder} block with a restart at every entry, one entry
  *       per data block: key = a separator >= the block's last key and < the next block's first key
  *       (shortened as in LevelDB when possible, see {@link IndexKeys}), value = the data block's
@@ -45,8 +45,8 @@ import java.io.IOException;
  * the caller deletes it). The builder owns {@code out} from construction on. After any exception,
  * call {@link #abandon()}. Not thread-safe.
  *
- * <p>Key and value arrays passed to {@link #add} must not be modified afterwards (the builder
- * keeps references to the first and the last key).
+ * <p>Key and value arrays passed to {@link #add} must not be modified afterwards (the builder keeps
+ * references to the first and the last key).
  */
 public final class TableBuilder {
   private final WritableFile out;
@@ -60,8 +60,10 @@ public final class TableBuilder {
 
   private byte[] firstKey;
   private byte[] lastKey;
+
   /** Handle of the last flushed data block, indexed once the next key (or finish) is known. */
   private BlockHandle pendingHandle;
+
   private boolean closed;
 
   private long numEntries;
@@ -78,16 +80,18 @@ public final class TableBuilder {
     this.fileName = fileName;
     this.options = options;
     this.writer = new BlockWriter(out);
-    this.dataBlock = new BlockBuilder(options.restartInterval(), options.blockSize() + options.blockSize() / 4);
+    this.dataBlock =
+        new BlockBuilder(options.restartInterval(), options.blockSize() + options.blockSize() / 4);
     this.indexBlock = new BlockBuilder(1, 1024);
-    this.filter = options.bloomBitsPerKey() > 0 ? new BloomFilter.Builder(options.bloomBitsPerKey()) : null;
+    this.filter =
+        options.bloomBitsPerKey() > 0 ? new BloomFilter.Builder(options.bloomBitsPerKey()) : null;
   }
 
   /**
    * Adds an entry.
    *
-   * @throws IllegalArgumentException if {@code internalKey} is not an internal key or does not
-   *     sort after the previous one
+   * @throws IllegalArgumentException if {@code internalKey} is not an internal key or does not sort
+   *     after the previous one
    * @throws KvIOException if writing a finished block fails
    */
   public void add(byte[] internalKey, byte[] value) {
@@ -95,14 +99,29 @@ public final class TableBuilder {
     if (internalKey.length < InternalKey.TRAILER_SIZE) {
       throw new IllegalArgumentException("not an internal key: " + internalKey.length + " bytes");
     }
-    if (lastKey != null && InternalKey.compare(lastKey, internalKey) >= 0) {
-      throw new IllegalArgumentException("keys out of order in " + fileName + ": "
-          + InternalKey.describe(internalKey) + " after " + InternalKey.describe(lastKey));
+    // One user-key comparison serves both the order check and the filter's duplicate check.
+    boolean newUserKey = true;
+    if (lastKey != null) {
+      int c = InternalKey.compareUserKeys(lastKey, internalKey);
+      if (c > 0
+          || (c == 0
+              && Long.compareUnsigned(
+                      InternalKey.trailer(lastKey), InternalKey.trailer(internalKey))
+                  <= 0)) {
+        throw new IllegalArgumentException(
+            "keys out of order in "
+                + fileName
+                + ": "
+                + InternalKey.describe(internalKey)
+                + " after "
+                + InternalKey.describe(lastKey));
+      }
+      newUserKey = c != 0;
     }
     if (pendingHandle != null) {
       addIndexEntry(IndexKeys.separator(lastKey, internalKey));
     }
-    if (filter != null && (lastKey == null || InternalKey.compareUserKeys(lastKey, internalKey) != 0)) {
+    if (filter != null && newUserKey) {
       filter.add(internalKey, 0, internalKey.length - InternalKey.TRAILER_SIZE);
     }
     dataBlock.add(internalKey, value);
@@ -161,22 +180,48 @@ public final class TableBuilder {
       if (pendingHandle != null) {
         addIndexEntry(IndexKeys.successor(lastKey));
       }
-      TableProperties props = new TableProperties(
-          numEntries, numDeletions, numValuePointers, rawKeyBytes, rawValueBytes,
-          numEntries == 0 ? 0 : smallestSeq, numEntries == 0 ? 0 : largestSeq, firstKey, lastKey,
-          dataBlocks, 0, filterHandle.size(), 0, Footer.FORMAT_VERSION, options.compression());
+      TableProperties props =
+          new TableProperties(
+              numEntries,
+              numDeletions,
+              numValuePointers,
+              rawKeyBytes,
+              rawValueBytes,
+              numEntries == 0 ? 0 : smallestSeq,
+              numEntries == 0 ? 0 : largestSeq,
+              firstKey,
+              lastKey,
+              dataBlocks,
+              0,
+              filterHandle.size(),
+              0,
+              Footer.FORMAT_VERSION,
+              options.compression());
       byte[] propsBytes = props.encode();
       BlockHandle propsHandle = writer.write(propsBytes, propsBytes.length, Compression.NONE);
       byte[] index = indexBlock.finish();
-      BlockHandle indexHandle = writer.write(index, indexBlock.finishedLength(), options.compression());
-      out.append(new Footer(indexHandle, filterHandle, propsHandle, Footer.FORMAT_VERSION).encode());
+      BlockHandle indexHandle =
+          writer.write(index, indexBlock.finishedLength(), options.compression());
+      out.append(
+          new Footer(indexHandle, filterHandle, propsHandle, Footer.FORMAT_VERSION).encode());
       out.sync();
       closed = true;
       out.close();
       return new TableProperties(
-          props.numEntries(), props.numDeletions(), props.numValuePointers(), props.rawKeyBytes(),
-          props.rawValueBytes(), props.smallestSeq(), props.largestSeq(), firstKey, lastKey,
-          dataBlocks, indexHandle.size(), filterHandle.size(), out.size(), Footer.FORMAT_VERSION,
+          props.numEntries(),
+          props.numDeletions(),
+          props.numValuePointers(),
+          props.rawKeyBytes(),
+          props.rawValueBytes(),
+          props.smallestSeq(),
+          props.largestSeq(),
+          firstKey,
+          lastKey,
+          dataBlocks,
+          indexHandle.size(),
+          filterHandle.size(),
+          out.size(),
+          Footer.FORMAT_VERSION,
           options.compression());
     } catch (IOException e) {
       throw failed("finish", e);

@@ -11,8 +11,10 @@ final class TableIterator implements InternalIterator {
   private final TableReader table;
   private final BlockIterator index;
   private final boolean fillCache;
+
   /** Cursor in the data block the index points at; null when the index is not valid. */
   private BlockIterator data;
+
   private long dataOffset = -1;
 
   TableIterator(TableReader table, BlockIterator index, boolean fillCache) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param bloomBitsPerKey bloom filter bits per user key; 0 writes no filter
  * @param compression compression tried on data and index blocks
  */
-public record TableOptions(int blockSize, int restartInterval, int bloomBitsPerKey, Compression compression) {
+public record TableOptions(
+    int blockSize, int restartInterval, int bloomBitsPerKey, Compression compression) {
   public static final TableOptions DEFAULT = new TableOptions(4096, 16, 10, Compression.NONE);
 
   public TableOptions {
@@ -21,17 +22,22 @@ public record TableOptions(int blockSize, int restartInterval, int bloomBitsPerK
       throw new IllegalArgumentException("blockSize must be at least 1, got " + blockSize);
     }
     if (restartInterval < 1) {
-      throw new IllegalArgumentException("restartInterval must be at least 1, got " + restartInterval);
+      throw new IllegalArgumentException(
+          "restartInterval must be at least 1, got " + restartInterval);
     }
     if (bloomBitsPerKey < 0) {
-      throw new IllegalArgumentException("bloomBitsPerKey must be at least 0, got " + bloomBitsPerKey);
+      throw new IllegalArgumentException(
+          "bloomBitsPerKey must be at least 0, got " + bloomBitsPerKey);
     }
     Objects.requireNonNull(compression, "compression");
   }
 
   public static TableOptions from(Options options) {
     return new TableOptions(
-        options.blockSize(), options.blockRestartInterval(), options.bloomBitsPerKey(), options.compression());
+        options.blockSize(),
+        options.blockRestartInterval(),
+        options.bloomBitsPerKey(),
+        options.compression());
   }
 
   public TableOptions withCompression(Compression c) {

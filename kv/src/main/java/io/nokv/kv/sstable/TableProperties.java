@@ -94,8 +94,8 @@ public record TableProperties(
   /**
    * Decodes a properties block; the footer-derived fields are passed in.
    *
-   * @throws IllegalStateException or {@link ArrayIndexOutOfBoundsException} on malformed input
-   *     (the caller names the file)
+   * @throws IllegalStateException or {@link ArrayIndexOutOfBoundsException} on malformed input (the
+   *     caller names the file)
    */
   static TableProperties decode(
       byte[] b, long indexSize, long filterSize, long fileSize, int formatVersion) {
@@ -109,7 +109,8 @@ public record TableProperties(
       int len = Coding.getVarint32(b, pos);
       int start = pos[0];
       if (len > b.length - start) {
-        throw new IllegalStateException("property " + tag + " of " + len + " bytes overruns the block");
+        throw new IllegalStateException(
+            "property " + tag + " of " + len + " bytes overruns the block");
       }
       switch (tag) {
         case SMALLEST_KEY -> smallest = Arrays.copyOfRange(b, start, start + len);
@@ -133,9 +134,21 @@ public record TableProperties(
       throw new IllegalStateException("unknown compression id " + numbers[COMPRESSION]);
     }
     return new TableProperties(
-        numbers[NUM_ENTRIES], numbers[NUM_DELETIONS], numbers[NUM_VALUE_POINTERS],
-        numbers[RAW_KEY_BYTES], numbers[RAW_VALUE_BYTES], numbers[SMALLEST_SEQ], numbers[LARGEST_SEQ],
-        smallest, largest, numbers[DATA_BLOCKS], indexSize, filterSize, fileSize, formatVersion, compression);
+        numbers[NUM_ENTRIES],
+        numbers[NUM_DELETIONS],
+        numbers[NUM_VALUE_POINTERS],
+        numbers[RAW_KEY_BYTES],
+        numbers[RAW_VALUE_BYTES],
+        numbers[SMALLEST_SEQ],
+        numbers[LARGEST_SEQ],
+        smallest,
+        largest,
+        numbers[DATA_BLOCKS],
+        indexSize,
+        filterSize,
+        fileSize,
+        formatVersion,
+        compression);
   }
 
   @Override
@@ -160,16 +173,44 @@ public record TableProperties(
 
   @Override
   public int hashCode() {
-    return Objects.hash(numEntries, rawKeyBytes, rawValueBytes, largestSeq, Arrays.hashCode(largestKey), fileSize);
+    return Objects.hash(
+        numEntries, rawKeyBytes, rawValueBytes, largestSeq, Arrays.hashCode(largestKey), fileSize);
   }
 
   @Override
   public String toString() {
-    return "TableProperties{entries=" + numEntries + ", deletions=" + numDeletions
-        + ", valuePointers=" + numValuePointers + ", rawKeyBytes=" + rawKeyBytes
-        + ", rawValueBytes=" + rawValueBytes + ", seq=[" + smallestSeq + ", " + largestSeq + "]"
-        + ", keys=[" + InternalKey.describe(smallestKey) + ", " + InternalKey.describe(largestKey) + "]"
-        + ", dataBlocks=" + dataBlocks + ", indexSize=" + indexSize + ", filterSize=" + filterSize
-        + ", fileSize=" + fileSize + ", formatVersion=" + formatVersion + ", compression=" + compression + "}";
+    return "TableProperties{entries="
+        + numEntries
+        + ", deletions="
+        + numDeletions
+        + ", valuePointers="
+        + numValuePointers
+        + ", rawKeyBytes="
+        + rawKeyBytes
+        + ", rawValueBytes="
+        + rawValueBytes
+        + ", seq=["
+        + smallestSeq
+        + ", "
+        + largestSeq
+        + "]"
+        + ", keys=["
+        + InternalKey.describe(smallestKey)
+        + ", "
+        + InternalKey.describe(largestKey)
+        + "]"
+        + ", dataBlocks="
+        + dataBlocks
+        + ", indexSize="
+        + indexSize
+        + ", filterSize="
+        + filterSize
+        + ", fileSize="
+        + fileSize
+        + ", formatVersion="
+        + formatVersion
+        + ", compression="
+        + compression
+        + "}";
   }
 }

@@ -12,14 +12,13 @@ import java.util.List;
 
 /**
  * An open SSTable (layout in {@link TableBuilder}). Opening reads and verifies the footer and loads
- * the index block, the bloom filter and the properties into memory; data blocks are read on
- * demand, through the {@link BlockCache} when one is given.
+ * the index block, the bloom filter and the properties into memory; data blocks are read on demand,
+ * through the {@link BlockCache} when one is given.
  *
- * <p>Thread-safe: any number of threads may call {@link #get} and use their own
- * {@link #iterator}s at once (reads are positional). The reader owns the {@link ReadableFile}
- * from {@link #open} on: {@link #close()} closes it, and so does {@code open} when it fails.
- * Callers must not close a reader while gets or iterators are in flight (the table cache
- * reference-counts readers for that).
+ * <p>Thread-safe: any number of threads may call {@link #get} and use their own {@link #iterator}s
+ * at once (reads are positional). The reader owns the {@link ReadableFile} from {@link #open} on:
+ * {@link #close()} closes it, and so does {@code open} when it fails. Callers must not close a
+ * reader while gets or iterators are in flight (the table cache reference-counts readers for that).
  *
  * <p>Errors: damage -> {@link CorruptionException} naming the file and the offset of the damaged
  * block or footer field; unknown format version -> {@link io.nokv.kv.FormatVersionException};
@@ -34,33 +33,44 @@ public final class TableReader implements AutoCloseable {
   private final long fileNumber;
   private final long fileSize;
   private final BlockCache cache;
+
   /** End of the block area: where the footer starts. */
   private final long blocksEnd;
+
   private final Block index;
   private final byte[] filter;
   private final TableProperties properties;
 
-  private TableReader(ReadableFile file, String fileName, long fileNumber, long fileSize, BlockCache cache) {
+  private TableReader(
+      ReadableFile file, String fileName, long fileNumber, long fileSize, BlockCache cache) {
     this.file = file;
     this.fileName = fileName;
     this.fileNumber = fileNumber;
     this.fileSize = fileSize;
     this.cache = cache;
     if (fileSize < Footer.SIZE) {
-      throw new CorruptionException(fileName, 0, "file of " + fileSize + " bytes is too short for a table");
+      throw new CorruptionException(
+          fileName, 0, "file of " + fileSize + " bytes is too short for a table");
     }
     this.blocksEnd = fileSize - Footer.SIZE;
     Footer footer = Footer.decode(readFooter(), fileName, blocksEnd);
     this.index = BlockReader.readBlock(file, fileName, footer.index(), blocksEnd);
-    this.filter = footer.filter().isNone()
-        ? null
-        : BlockReader.read(file, fileName, footer.filter(), blocksEnd).toArray();
+    this.filter =
+        footer.filter().isNone()
+            ? null
+            : BlockReader.read(file, fileName, footer.filter(), blocksEnd).toArray();
     byte[] props = BlockReader.read(file, fileName, footer.properties(), blocksEnd).toArray();
     try {
-      this.properties = TableProperties.decode(
-          props, footer.index().size(), footer.filter().size(), fileSize, footer.formatVersion());
+      this.properties =
+          TableProperties.decode(
+              props,
+              footer.index().size(),
+              footer.filter().size(),
+              fileSize,
+              footer.formatVersion());
     } catch (IllegalStateException | ArrayIndexOutOfBoundsException e) {
-      throw new CorruptionException(fileName, footer.properties().offset(), "bad properties block", e);
+      throw new CorruptionException(
+          fileName, footer.properties().offset(), "bad properties block", e);
     }
   }
 
@@ -73,7 +83,8 @@ public final class TableReader implements AutoCloseable {
    * @param fileSize the file's size as recorded by the manifest
    * @param cache the shared block cache, or null for none
    */
-  public static TableReader open(ReadableFile file, String fileName, long fileNumber, long fileSize, BlockCache cache) {
+  public static TableReader open(
+      ReadableFile file, String fileName, long fileNumber, long fileSize, BlockCache cache) {
     try {
       return new TableReader(file, fileName, fileNumber, fileSize, cache);
     } catch (RuntimeException | Error e) {

@@ -44,7 +44,11 @@ public final class XxHash64 {
         v4 = round(v4, (long) LONG_LE.get(b, p + 24));
         p += 32;
       } while (p <= limit);
-      h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12) + Long.rotateLeft(v4, 18);
+      h =
+          Long.rotateLeft(v1, 1)
+              + Long.rotateLeft(v2, 7)
+              + Long.rotateLeft(v3, 12)
+              + Long.rotateLeft(v4, 18);
       h = mergeRound(h, v1);
       h = mergeRound(h, v2);
       h = mergeRound(h, v3);

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nokv.kv.sstable.Block;
-import io.nokv.kv.sstable.BlockBuilder;
 import io.nokv.kv.format.InternalKey;
 import io.nokv.kv.format.ValueType;
+import io.nokv.kv.sstable.Block;
+import io.nokv.kv.sstable.BlockBuilder;
 import org.junit.jupiter.api.Test;
 
 class BlockCacheTest {

@@ -30,53 +30,58 @@ class BlockTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 16, 1000})
   void iteratesLikeTheModelInBothDirections(int restartInterval) throws Throwable {
-    Seeded.run(rnd -> {
-      NavigableMap<byte[], byte[]> model = TableFiles.randomModel(rnd, 1 + rnd.nextInt(400), 40);
-      Block block = build(model, restartInterval);
-      List<byte[]> keys = new ArrayList<>(model.keySet());
+    Seeded.run(
+        rnd -> {
+          NavigableMap<byte[], byte[]> model =
+              TableFiles.randomModel(rnd, 1 + rnd.nextInt(400), 40);
+          Block block = build(model, restartInterval);
+          List<byte[]> keys = new ArrayList<>(model.keySet());
 
-      BlockIterator it = block.iterator();
-      it.seekToFirst();
-      for (byte[] k : keys) {
-        assertTrue(it.isValid());
-        assertArrayEquals(k, it.key());
-        assertArrayEquals(model.get(k), it.value());
-        it.next();
-      }
-      assertFalse(it.isValid());
+          BlockIterator it = block.iterator();
+          it.seekToFirst();
+          for (byte[] k : keys) {
+            assertTrue(it.isValid());
+            assertArrayEquals(k, it.key());
+            assertArrayEquals(model.get(k), it.value());
+            it.next();
+          }
+          assertFalse(it.isValid());
 
-      it.seekToLast();
-      for (int i = keys.size() - 1; i >= 0; i--) {
-        assertTrue(it.isValid());
-        assertArrayEquals(keys.get(i), it.key());
-        assertArrayEquals(model.get(keys.get(i)), it.value());
-        it.prev();
-      }
-      assertFalse(it.isValid());
+          it.seekToLast();
+          for (int i = keys.size() - 1; i >= 0; i--) {
+            assertTrue(it.isValid());
+            assertArrayEquals(keys.get(i), it.key());
+            assertArrayEquals(model.get(keys.get(i)), it.value());
+            it.prev();
+          }
+          assertFalse(it.isValid());
 
-      // A random walk of seeks, nexts and prevs against the model.
-      Map.Entry<byte[], byte[]> expected = null;
-      for (int step = 0; step < 2000; step++) {
-        int op = rnd.nextInt(10);
-        if (op < 3 || expected == null) {
-          byte[] target = TableFiles.ikey(String.format("user%06d", rnd.nextInt(300)), rnd.nextLong(1_000_001),
-              rnd.nextBoolean() ? ValueType.VALUE : ValueType.FOR_SEEK);
-          it.seek(target);
-          expected = model.ceilingEntry(target);
-        } else if (op < 7) {
-          it.next();
-          expected = model.higherEntry(expected.getKey());
-        } else {
-          it.prev();
-          expected = model.lowerEntry(expected.getKey());
-        }
-        assertEquals(expected != null, it.isValid(), "step " + step);
-        if (expected != null) {
-          assertArrayEquals(expected.getKey(), it.key(), "step " + step);
-          assertArrayEquals(expected.getValue(), it.value(), "step " + step);
-        }
-      }
-    });
+          // A random walk of seeks, nexts and prevs against the model.
+          Map.Entry<byte[], byte[]> expected = null;
+          for (int step = 0; step < 2000; step++) {
+            int op = rnd.nextInt(10);
+            if (op < 3 || expected == null) {
+              byte[] target =
+                  TableFiles.ikey(
+                      String.format("user%06d", rnd.nextInt(300)),
+                      rnd.nextLong(1_000_001),
+                      rnd.nextBoolean() ? ValueType.VALUE : ValueType.FOR_SEEK);
+              it.seek(target);
+              expected = model.ceilingEntry(target);
+            } else if (op < 7) {
+              it.next();
+              expected = model.higherEntry(expected.getKey());
+            } else {
+              it.prev();
+              expected = model.lowerEntry(expected.getKey());
+            }
+            assertEquals(expected != null, it.isValid(), "step " + step);
+            if (expected != null) {
+              assertArrayEquals(expected.getKey(), it.key(), "step " + step);
+              assertArrayEquals(expected.getValue(), it.value(), "step " + step);
+            }
+          }
+        });
   }
 
   @Test
@@ -102,7 +107,8 @@ class BlockTest {
     it.prev();
     assertArrayEquals(put("k20", 100), it.key());
 
-    it.seek(InternalKey.forSeek(TableFiles.bytes("k20"), 10)); // older than all versions: next user key
+    it.seek(
+        InternalKey.forSeek(TableFiles.bytes("k20"), 10)); // older than all versions: next user key
     assertArrayEquals(put("k22", 100), it.key());
 
     it.seek(put("k21", 5)); // between user keys

@@ -21,16 +21,20 @@ class BloomFilterTest {
   void xxHash64MatchesTheReferenceImplementation() throws Throwable {
     assertEquals(0xEF46DB3751D8E999L, XxHash64.hash(new byte[0], 0, 0));
     XXHash64 reference = XXHashFactory.safeInstance().hash64();
-    Seeded.run(rnd -> {
-      for (int i = 0; i < 2000; i++) {
-        byte[] b = new byte[rnd.nextInt(100)];
-        rnd.nextBytes(b);
-        int off = b.length == 0 ? 0 : rnd.nextInt(b.length);
-        int len = rnd.nextInt(b.length - off + 1);
-        long seed = rnd.nextInt(3) == 0 ? rnd.nextLong() : 0;
-        assertEquals(reference.hash(b, off, len, seed), XxHash64.hash(b, off, len, seed), "length " + len);
-      }
-    });
+    Seeded.run(
+        rnd -> {
+          for (int i = 0; i < 2000; i++) {
+            byte[] b = new byte[rnd.nextInt(100)];
+            rnd.nextBytes(b);
+            int off = b.length == 0 ? 0 : rnd.nextInt(b.length);
+            int len = rnd.nextInt(b.length - off + 1);
+            long seed = rnd.nextInt(3) == 0 ? rnd.nextLong() : 0;
+            assertEquals(
+                reference.hash(b, off, len, seed),
+                XxHash64.hash(b, off, len, seed),
+                "length " + len);
+          }
+        });
   }
 
   @Test

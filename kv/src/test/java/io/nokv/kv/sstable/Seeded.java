@@ -16,7 +16,8 @@ final class Seeded {
       body.accept(new SplittableRandom(seed));
     } catch (Throwable t) {
       System.err.println("Randomized test failed; replay with -Dnokv.seed=" + seed);
-      t.addSuppressed(new AssertionError("seed " + seed + " (replay with -Dnokv.seed=" + seed + ")"));
+      t.addSuppressed(
+          new AssertionError("seed " + seed + " (replay with -Dnokv.seed=" + seed + ")"));
       throw t;
     }
   }

@@ -104,34 +104,37 @@ class TableCacheUseTest {
     List<byte[]> keys = new ArrayList<>(model.keySet());
     try (TableReader r = TableFiles.open(file, 9, cache);
         ExecutorService pool = Executors.newFixedThreadPool(4)) {
-      Seeded.run(rnd -> {
-        List<Future<?>> tasks = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-          SplittableRandom mine = rnd.split();
-          boolean scanner = t == 0;
-          tasks.add(pool.submit(() -> {
-            if (scanner) {
-              try (InternalIterator it = r.iterator(true)) {
-                it.seekToFirst();
-                for (Map.Entry<byte[], byte[]> e : model.entrySet()) {
-                  assertArrayEquals(e.getKey(), it.key());
-                  assertArrayEquals(e.getValue(), it.value());
-                  it.next();
-                }
-              }
-            } else {
-              for (int i = 0; i < 5000; i++) {
-                byte[] k = keys.get(mine.nextInt(keys.size()));
-                assertArrayEquals(model.get(k), r.get(k, true).value());
-              }
+      Seeded.run(
+          rnd -> {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+              SplittableRandom mine = rnd.split();
+              boolean scanner = t == 0;
+              tasks.add(
+                  pool.submit(
+                      () -> {
+                        if (scanner) {
+                          try (InternalIterator it = r.iterator(true)) {
+                            it.seekToFirst();
+                            for (Map.Entry<byte[], byte[]> e : model.entrySet()) {
+                              assertArrayEquals(e.getKey(), it.key());
+                              assertArrayEquals(e.getValue(), it.value());
+                              it.next();
+                            }
+                          }
+                        } else {
+                          for (int i = 0; i < 5000; i++) {
+                            byte[] k = keys.get(mine.nextInt(keys.size()));
+                            assertArrayEquals(model.get(k), r.get(k, true).value());
+                          }
+                        }
+                        return null;
+                      }));
             }
-            return null;
-          }));
-        }
-        for (Future<?> f : tasks) {
-          f.get();
-        }
-      });
+            for (Future<?> f : tasks) {
+              f.get();
+            }
+          });
     }
     assertTrue(cache.hits() > 0);
     cache.cleanUp();

@@ -36,7 +36,8 @@ class TableCorruptionTest {
     file = dir.resolve("000042.sst");
     model = TableFiles.newModel();
     for (int i = 0; i < 500; i++) {
-      model.put(put(String.format("key%05d", i), 1), ("value-" + i + "-".repeat(i % 40)).getBytes());
+      model.put(
+          put(String.format("key%05d", i), 1), ("value-" + i + "-".repeat(i % 40)).getBytes());
     }
   }
 
@@ -59,7 +60,8 @@ class TableCorruptionTest {
 
   @ParameterizedTest
   @EnumSource(Compression.class)
-  void flippedByteInADataBlockIsReportedWithFileAndBlockOffset(Compression compression) throws Exception {
+  void flippedByteInADataBlockIsReportedWithFileAndBlockOffset(Compression compression)
+      throws Exception {
     List<BlockHandle> handles = writeAndListBlocks(compression);
     BlockHandle damaged = handles.get(1);
     byte[] damagedKey = firstKeyOf(damaged);
@@ -70,27 +72,33 @@ class TableCorruptionTest {
       assertArrayEquals(model.firstKey(), r.get(model.firstKey(), true).internalKey());
       assertArrayEquals(model.lastKey(), r.get(model.lastKey(), true).internalKey());
 
-      CorruptionException viaGet = assertThrows(CorruptionException.class, () -> r.get(damagedKey, true));
+      CorruptionException viaGet =
+          assertThrows(CorruptionException.class, () -> r.get(damagedKey, true));
       assertEquals(file.toString(), viaGet.file());
       assertEquals(damaged.offset(), viaGet.offset());
       assertTrue(viaGet.getMessage().contains("checksum"), viaGet.getMessage());
 
       InternalIterator it = r.iterator(true);
       it.seekToFirst();
-      CorruptionException viaScan = assertThrows(CorruptionException.class, () -> {
-        while (it.isValid()) {
-          it.next();
-        }
-      });
+      CorruptionException viaScan =
+          assertThrows(
+              CorruptionException.class,
+              () -> {
+                while (it.isValid()) {
+                  it.next();
+                }
+              });
       assertEquals(file.toString(), viaScan.file());
       assertEquals(damaged.offset(), viaScan.offset());
       assertThrows(CorruptionException.class, () -> it.seek(damagedKey));
       it.seekToLast();
-      assertThrows(CorruptionException.class, () -> {
-        while (it.isValid()) {
-          it.prev();
-        }
-      });
+      assertThrows(
+          CorruptionException.class,
+          () -> {
+            while (it.isValid()) {
+              it.prev();
+            }
+          });
       it.close();
     }
   }
@@ -101,13 +109,15 @@ class TableCorruptionTest {
     BlockHandle h = handles.get(0);
     TableFiles.flipByte(file, h.offset() + h.size() + 2); // inside the CRC
     try (TableReader r = TableFiles.open(file, 42, null)) {
-      CorruptionException e = assertThrows(CorruptionException.class, () -> r.get(model.firstKey(), true));
+      CorruptionException e =
+          assertThrows(CorruptionException.class, () -> r.get(model.firstKey(), true));
       assertEquals(0, e.offset());
     }
   }
 
   /** Rewrites a block's stored bytes and type, with a valid CRC, so that only decoding can fail. */
-  private void rewriteBlock(BlockHandle h, int type, java.util.function.Consumer<byte[]> edit) throws Exception {
+  private void rewriteBlock(BlockHandle h, int type, java.util.function.Consumer<byte[]> edit)
+      throws Exception {
     byte[] all = Files.readAllBytes(file);
     int start = (int) h.offset();
     int typeAt = start + (int) h.size();
@@ -134,15 +144,20 @@ class TableCorruptionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Compression.class, names = {"LZ4", "ZSTD"})
+  @EnumSource(
+      value = Compression.class,
+      names = {"LZ4", "ZSTD"})
   void failedDecompressionIsReported(Compression compression) throws Exception {
     BlockHandle h = writeAndListBlocks(compression).get(1);
     byte[] key = firstKeyOf(h);
-    rewriteBlock(h, compression.id(), b -> {
-      for (int i = 2; i < b.length; i++) {
-        b[i] = (byte) (b[i] * 31 + 7);
-      }
-    });
+    rewriteBlock(
+        h,
+        compression.id(),
+        b -> {
+          for (int i = 2; i < b.length; i++) {
+            b[i] = (byte) (b[i] * 31 + 7);
+          }
+        });
     try (TableReader r = TableFiles.open(file, 42, null)) {
       CorruptionException e = assertThrows(CorruptionException.class, () -> r.get(key, true));
       assertEquals(file.toString(), e.file());
@@ -155,7 +170,8 @@ class TableCorruptionTest {
     TableFiles.write(file, TableOptions.DEFAULT, model);
     long size = Files.size(file);
     TableFiles.flipByte(file, size - 1);
-    CorruptionException e = assertThrows(CorruptionException.class, () -> TableFiles.open(file, 42, null));
+    CorruptionException e =
+        assertThrows(CorruptionException.class, () -> TableFiles.open(file, 42, null));
     assertEquals(file.toString(), e.file());
     assertEquals(size - 8, e.offset());
     assertFalse(e instanceof FormatVersionException);
@@ -166,7 +182,8 @@ class TableCorruptionTest {
     TableFiles.write(file, TableOptions.DEFAULT, model);
     long size = Files.size(file);
     TableFiles.flipByte(file, size - Footer.SIZE + 3); // index handle offset
-    CorruptionException e = assertThrows(CorruptionException.class, () -> TableFiles.open(file, 42, null));
+    CorruptionException e =
+        assertThrows(CorruptionException.class, () -> TableFiles.open(file, 42, null));
     assertTrue(e.getMessage().contains("footer checksum"), e.getMessage());
     assertEquals(size - Footer.SIZE, e.offset());
   }
@@ -190,7 +207,8 @@ class TableCorruptionTest {
     TableFiles.write(file, TableOptions.DEFAULT, model);
     byte[] all = Files.readAllBytes(file);
     Files.write(file, java.util.Arrays.copyOf(all, all.length - 100));
-    CorruptionException e = assertThrows(CorruptionException.class, () -> TableFiles.open(file, 42, null));
+    CorruptionException e =
+        assertThrows(CorruptionException.class, () -> TableFiles.open(file, 42, null));
     assertEquals(file.toString(), e.file());
     Files.write(file, new byte[10]);
     e = assertThrows(CorruptionException.class, () -> TableFiles.open(file, 42, null));
@@ -201,15 +219,39 @@ class TableCorruptionTest {
   void fileShorterThanTheManifestSaysIsAShortRead() throws Exception {
     TableFiles.write(file, TableOptions.DEFAULT, model);
     long size = Files.size(file);
-    CorruptionException e = assertThrows(CorruptionException.class, () -> TableReader.open(
-        io.nokv.kv.fs.LocalFileSystem.INSTANCE.openRead(file), file.toString(), 42, size + 10, null));
-    assertTrue(e.getMessage().contains("short read") || e.getMessage().contains("magic"), e.getMessage());
+    CorruptionException e =
+        assertThrows(
+            CorruptionException.class,
+            () ->
+                TableReader.open(
+                    io.nokv.kv.fs.LocalFileSystem.INSTANCE.openRead(file),
+                    file.toString(),
+                    42,
+                    size + 10,
+                    null));
+    assertTrue(
+        e.getMessage().contains("short read") || e.getMessage().contains("magic"), e.getMessage());
   }
 
   @Test
   void propertiesSkipTagsFromNewerWriters() {
-    TableProperties p = new TableProperties(3, 1, 1, 30, 40, 5, 9, put("a", 9), put("c", 5), 1, 0, 0, 0,
-        Footer.FORMAT_VERSION, Compression.LZ4);
+    TableProperties p =
+        new TableProperties(
+            3,
+            1,
+            1,
+            30,
+            40,
+            5,
+            9,
+            put("a", 9),
+            put("c", 5),
+            1,
+            0,
+            0,
+            0,
+            Footer.FORMAT_VERSION,
+            Compression.LZ4);
     byte[] encoded = p.encode();
     // Append an unknown field (tag 99, 3 bytes) and bump the count.
     byte[] extended = java.util.Arrays.copyOf(encoded, encoded.length + 5);

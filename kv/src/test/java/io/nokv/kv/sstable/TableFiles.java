@@ -55,8 +55,10 @@ final class TableFiles {
     return model;
   }
 
-  static TableProperties write(Path file, TableOptions options, Map<byte[], byte[]> entries) throws IOException {
-    TableBuilder b = new TableBuilder(LocalFileSystem.INSTANCE.create(file), file.toString(), options);
+  static TableProperties write(Path file, TableOptions options, Map<byte[], byte[]> entries)
+      throws IOException {
+    TableBuilder b =
+        new TableBuilder(LocalFileSystem.INSTANCE.create(file), file.toString(), options);
     for (Map.Entry<byte[], byte[]> e : entries.entrySet()) {
       b.add(e.getKey(), e.getValue());
     }

@@ -43,34 +43,39 @@ class TableTest {
   @ParameterizedTest(name = "{0}, bloom {1}")
   @MethodSource("layouts")
   void readsBackWhatWasWritten(Compression compression, int bloomBits) throws Throwable {
-    Seeded.run(rnd -> {
-      NavigableMap<byte[], byte[]> model = TableFiles.randomModel(rnd, 3000, 200);
-      Path file = dir.resolve("000001.sst");
-      TableOptions options = TableOptions.DEFAULT.withCompression(compression).withBloomBitsPerKey(bloomBits);
-      TableProperties written = TableFiles.write(file, options, model);
-      assertEquals(Files.size(file), written.fileSize());
-      assertTrue(written.dataBlocks() > 10, "blocks: " + written.dataBlocks());
+    Seeded.run(
+        rnd -> {
+          NavigableMap<byte[], byte[]> model = TableFiles.randomModel(rnd, 3000, 200);
+          Path file = dir.resolve("000001.sst");
+          TableOptions options =
+              TableOptions.DEFAULT.withCompression(compression).withBloomBitsPerKey(bloomBits);
+          TableProperties written = TableFiles.write(file, options, model);
+          assertEquals(Files.size(file), written.fileSize());
+          assertTrue(written.dataBlocks() > 10, "blocks: " + written.dataBlocks());
 
-      try (TableReader reader = TableFiles.open(file, 1, null)) {
-        assertEquals(written, reader.properties());
-        assertEquals(bloomBits > 0, reader.hasFilter());
-        if (compression != Compression.NONE) {
-          assertTrue(reader.fileSize() < written.rawKeyBytes() + written.rawValueBytes(), "compressed");
-        }
-        // Every entry by exact key; every user key is visible to the filter.
-        for (Map.Entry<byte[], byte[]> e : model.entrySet()) {
-          TableReader.Entry got = reader.get(e.getKey(), true);
-          assertArrayEquals(e.getKey(), got.internalKey());
-          assertArrayEquals(e.getValue(), got.value());
-          assertTrue(reader.mayContain(InternalKey.userKey(e.getKey())));
-        }
-        assertFullScansMatch(reader.iterator(true), model);
-        assertRandomWalkMatches(reader.iterator(true), model, rnd);
-      }
-    });
+          try (TableReader reader = TableFiles.open(file, 1, null)) {
+            assertEquals(written, reader.properties());
+            assertEquals(bloomBits > 0, reader.hasFilter());
+            if (compression != Compression.NONE) {
+              assertTrue(
+                  reader.fileSize() < written.rawKeyBytes() + written.rawValueBytes(),
+                  "compressed");
+            }
+            // Every entry by exact key; every user key is visible to the filter.
+            for (Map.Entry<byte[], byte[]> e : model.entrySet()) {
+              TableReader.Entry got = reader.get(e.getKey(), true);
+              assertArrayEquals(e.getKey(), got.internalKey());
+              assertArrayEquals(e.getValue(), got.value());
+              assertTrue(reader.mayContain(InternalKey.userKey(e.getKey())));
+            }
+            assertFullScansMatch(reader.iterator(true), model);
+            assertRandomWalkMatches(reader.iterator(true), model, rnd);
+          }
+        });
   }
 
-  private static void assertFullScansMatch(InternalIterator it, NavigableMap<byte[], byte[]> model) {
+  private static void assertFullScansMatch(
+      InternalIterator it, NavigableMap<byte[], byte[]> model) {
     try (it) {
       it.seekToFirst();
       for (Map.Entry<byte[], byte[]> e : model.entrySet()) {
@@ -103,8 +108,9 @@ class TableTest {
           it.seekToLast();
           expected = model.lastEntry();
         } else if (op < 4 || expected == null) {
-          byte[] target = InternalKey.forSeek(
-              bytes(String.format("user%06d", rnd.nextInt(1600))), rnd.nextLong(1_000_001));
+          byte[] target =
+              InternalKey.forSeek(
+                  bytes(String.format("user%06d", rnd.nextInt(1600))), rnd.nextLong(1_000_001));
           it.seek(target);
           expected = model.ceilingEntry(target);
         } else if (op < 7) {
@@ -133,7 +139,9 @@ class TableTest {
     model.put(put("cherry", 7), bytes("cherry7"));
     Path file = dir.resolve("000002.sst");
     // Tiny blocks so that versions of "banana" straddle block boundaries.
-    TableProperties props = TableFiles.write(file, TableOptions.DEFAULT.withBlockSize(16).withRestartInterval(1), model);
+    TableProperties props =
+        TableFiles.write(
+            file, TableOptions.DEFAULT.withBlockSize(16).withRestartInterval(1), model);
     assertEquals(5, props.dataBlocks());
     assertEquals(1, props.numDeletions());
     assertEquals(1, props.numValuePointers());
@@ -144,21 +152,30 @@ class TableTest {
 
     try (TableReader r = TableFiles.open(file, 2, null)) {
       byte[] banana = bytes("banana");
-      assertEquals(ValueType.DELETE, InternalKey.type(r.get(InternalKey.forSeek(banana, 100), true).internalKey()));
-      assertEquals(ValueType.DELETE, InternalKey.type(r.get(InternalKey.forSeek(banana, 30), true).internalKey()));
+      assertEquals(
+          ValueType.DELETE,
+          InternalKey.type(r.get(InternalKey.forSeek(banana, 100), true).internalKey()));
+      assertEquals(
+          ValueType.DELETE,
+          InternalKey.type(r.get(InternalKey.forSeek(banana, 30), true).internalKey()));
       assertArrayEquals(bytes("banana20"), r.get(InternalKey.forSeek(banana, 29), true).value());
       assertArrayEquals(bytes("banana20"), r.get(InternalKey.forSeek(banana, 20), true).value());
       TableReader.Entry old = r.get(InternalKey.forSeek(banana, 19), true);
       assertArrayEquals(ikey("banana", 10, ValueType.VALUE_POINTER), old.internalKey());
       assertNull(r.get(InternalKey.forSeek(banana, 9), true), "older than every version");
       assertNull(r.get(InternalKey.forSeek(bytes("apple"), 4), true));
-      assertArrayEquals(bytes("apple5"), r.get(InternalKey.forSeek(bytes("apple"), 5), true).value());
+      assertArrayEquals(
+          bytes("apple5"), r.get(InternalKey.forSeek(bytes("apple"), 5), true).value());
       assertNull(r.get(InternalKey.forSeek(bytes("aaa"), 100), true), "before the first key");
       assertNull(r.get(InternalKey.forSeek(bytes("blueberry"), 100), true), "between keys");
       assertNull(r.get(InternalKey.forSeek(bytes("zucchini"), 100), true), "after the last key");
-      assertArrayEquals(bytes("cherry7"), r.get(InternalKey.forSeek(bytes("cherry"), 100), true).value());
-      assertFalse(r.mayContain(bytes("zucchini")) && r.mayContain(bytes("blueberry"))
-          && r.mayContain(bytes("aaa")), "the filter rules out at least one absent key");
+      assertArrayEquals(
+          bytes("cherry7"), r.get(InternalKey.forSeek(bytes("cherry"), 100), true).value());
+      assertFalse(
+          r.mayContain(bytes("zucchini"))
+              && r.mayContain(bytes("blueberry"))
+              && r.mayContain(bytes("aaa")),
+          "the filter rules out at least one absent key");
     }
   }
 
@@ -223,13 +240,16 @@ class TableTest {
   @Test
   void builderRejectsKeysOutOfOrderAndCountsItsSize() throws Exception {
     Path file = dir.resolve("000005.sst");
-    TableBuilder b = new TableBuilder(LocalFileSystem.INSTANCE.create(file), file.toString(), TableOptions.DEFAULT);
+    TableBuilder b =
+        new TableBuilder(
+            LocalFileSystem.INSTANCE.create(file), file.toString(), TableOptions.DEFAULT);
     b.add(put("b", 2), new byte[100]);
     long afterOne = b.estimatedSize();
     assertTrue(afterOne > 100);
     assertThrows(IllegalArgumentException.class, () -> b.add(put("a", 2), new byte[0]));
     assertThrows(IllegalArgumentException.class, () -> b.add(put("b", 2), new byte[0]));
-    assertThrows(IllegalArgumentException.class, () -> b.add(put("b", 3), new byte[0]), "newer sorts first");
+    assertThrows(
+        IllegalArgumentException.class, () -> b.add(put("b", 3), new byte[0]), "newer sorts first");
     b.add(put("b", 1), new byte[5000]); // cuts a block
     assertTrue(b.estimatedSize() > 5000);
     b.abandon();
@@ -251,5 +271,31 @@ class TableTest {
       assertTrue(mid > p.fileSize() / 3 && mid < p.fileSize() * 2 / 3, "mid " + mid);
       assertTrue(r.approximateOffsetOf(put("z", 1)) > mid);
     }
+  }
+
+  @Test
+  void compressionIsKeptOnlyWhenItSavesAnEighth() throws Throwable {
+    Seeded.run(
+        rnd -> {
+          NavigableMap<byte[], byte[]> model = TableFiles.newModel();
+          for (int i = 0; i < 200; i++) {
+            byte[] value = new byte[100];
+            if (i < 100) {
+              rnd.nextBytes(value); // incompressible first half
+            }
+            model.put(put(String.format("key%05d", i), 1), value);
+          }
+          Path file = dir.resolve("000007.sst");
+          TableFiles.write(file, TableOptions.DEFAULT.withCompression(Compression.LZ4), model);
+          byte[] all = Files.readAllBytes(file);
+          try (TableReader r = TableFiles.open(file, 7, null)) {
+            List<BlockHandle> blocks = r.dataBlockHandles();
+            BlockHandle first = blocks.get(0);
+            BlockHandle last = blocks.get(blocks.size() - 1);
+            assertEquals(Compression.NONE.id(), all[(int) (first.offset() + first.size())]);
+            assertEquals(Compression.LZ4.id(), all[(int) (last.offset() + last.size())]);
+            assertFullScansMatch(r.iterator(true), model);
+          }
+        });
   }
 }
