@@ -20,7 +20,6 @@ public final class Options {
   private int bloomBitsPerKey = 10;
   private Compression compression = Compression.NONE;
   private long blockCacheSize = 64L << 20;
-  private int maxOpenFiles = 1000;
 
   private int level0FileNumCompactionTrigger = 4;
   private int level0SlowdownWritesTrigger = 20;
@@ -29,7 +28,6 @@ public final class Options {
   private int maxBytesForLevelMultiplier = 10;
   private long targetFileSizeBase = 64L << 20;
   private boolean disableAutoCompactions = false;
-  private int compactionThreads = 1;
 
   private int valueThreshold = 1024;
   private double valueLogGcDiscardRatio = 0.5;
@@ -70,10 +68,6 @@ public final class Options {
   public long blockCacheSize() { return blockCacheSize; }
   public Options setBlockCacheSize(long v) { this.blockCacheSize = atLeast("blockCacheSize", v, 0); return this; }
 
-  /** SSTable readers kept open (default 1000). */
-  public int maxOpenFiles() { return maxOpenFiles; }
-  public Options setMaxOpenFiles(int v) { this.maxOpenFiles = (int) atLeast("maxOpenFiles", v, 16); return this; }
-
   public int level0FileNumCompactionTrigger() { return level0FileNumCompactionTrigger; }
   public Options setLevel0FileNumCompactionTrigger(int v) { this.level0FileNumCompactionTrigger = (int) atLeast("level0FileNumCompactionTrigger", v, 1); return this; }
 
@@ -97,10 +91,6 @@ public final class Options {
   /** Turns background compactions off (manual {@link Db#compactRange} still works). */
   public boolean disableAutoCompactions() { return disableAutoCompactions; }
   public Options setDisableAutoCompactions(boolean v) { this.disableAutoCompactions = v; return this; }
-
-  /** Background compaction threads (default 1; flushes have their own thread). */
-  public int compactionThreads() { return compactionThreads; }
-  public Options setCompactionThreads(int v) { this.compactionThreads = (int) atLeast("compactionThreads", v, 1); return this; }
 
   /** Values of at least this many bytes go to the value log (default 1024); values below stay in the LSM tree. */
   public int valueThreshold() { return valueThreshold; }
