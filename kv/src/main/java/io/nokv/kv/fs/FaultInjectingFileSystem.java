@@ -18,14 +18,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
 /**
- * A {@link FileSystem} for tests that wraps a real one ({@link LocalFileSystem} or
- * {@link MemFileSystem}), fails chosen operations and simulates a power cut.
+ * A {@link FileSystem} for tests that wraps a real one ({@link LocalFileSystem} or {@link
+ * MemFileSystem}), fails chosen operations and simulates a power cut.
  *
  * <p><b>Durability model.</b> For every file created through it, it remembers the length last made
  * durable by {@link WritableFile#sync()}, and whether the file's directory entry is durable: a
- * creation or a rename becomes durable when its directory (the target's, for a rename) is passed
- * to {@link #syncDirectory}. Files that existed before they were touched through this wrapper are
+ * creation or a rename becomes durable when its directory (the target's, for a rename) is passed to
+ * {@link #syncDirectory}. Files that existed before they were touched through this wrapper are
  * fully durable. {@link #simulateCrash} then, under an exclusive lock:
+ *
  * <ol>
  *   <li>closes every handle opened before it; their later use throws an {@link IOException} whose
  *       message starts with "file system crashed" (closing them again is a no-op, so clean-up code
@@ -36,17 +37,18 @@ import java.util.function.Predicate;
  *       file is deleted; a renamed file moves back and the file it replaced is restored with its
  *       durable contents (kept in memory at the rename).
  * </ol>
- * Simplifications, documented so tests do not rely on more: deletions and
- * {@link #createDirectories} are durable when done; {@link #create} over an existing name keeps the
- * name durable (only the contents are lost); a rename is durable once the target's directory is
- * synced, whatever the source directory.
+ *
+ * Simplifications, documented so tests do not rely on more: deletions and {@link
+ * #createDirectories} are durable when done; {@link #create} over an existing name keeps the name
+ * durable (only the contents are lost); a rename is durable once the target's directory is synced,
+ * whatever the source directory.
  *
  * <p><b>Faults.</b> {@link #failWritesAfter} lets that many more bytes through and then fails
- * appends (the append that crosses the limit writes its prefix, like a full disk);
- * {@link #failSyncs} fails file and directory syncs; {@link #failNextOperations} fails the next
- * {@code count} operations of one {@link OpKind} on matching paths. Injected failures are
- * {@link IOException}s whose message starts with "injected". A failed sync does not advance the
- * durable length.
+ * appends (the append that crosses the limit writes its prefix, like a full disk); {@link
+ * #failSyncs} fails file and directory syncs; {@link #failNextOperations} fails the next {@code
+ * count} operations of one {@link OpKind} on matching paths. Injected failures are {@link
+ * IOException}s whose message starts with "injected". A failed sync does not advance the durable
+ * length.
  *
  * <p>Thread-safe: every operation holds a shared lock that {@link #simulateCrash} takes
  * exclusively, so a crash never interleaves with an operation in flight.
@@ -54,7 +56,18 @@ import java.util.function.Predicate;
 public final class FaultInjectingFileSystem implements FileSystem {
   /** The operations that {@link #failNextOperations} can fail. */
   public enum OpKind {
-    CREATE, OPEN_READ, READ, WRITE, FLUSH, SYNC, SYNC_DIRECTORY, RENAME, DELETE, LIST, CREATE_DIRECTORIES, LOCK
+    CREATE,
+    OPEN_READ,
+    READ,
+    WRITE,
+    FLUSH,
+    SYNC,
+    SYNC_DIRECTORY,
+    RENAME,
+    DELETE,
+    LIST,
+    CREATE_DIRECTORIES,
+    LOCK
   }
 
   private final FileSystem delegate;
@@ -85,7 +98,8 @@ public final class FaultInjectingFileSystem implements FileSystem {
   }
 
   /** A creation or rename not yet made durable by a directory sync. */
-  private record DirectoryOp(Path dir, Path from, Path to, byte[] replacedContents, Durability replacedState) {
+  private record DirectoryOp(
+      Path dir, Path from, Path to, byte[] replacedContents, Durability replacedState) {
     static DirectoryOp created(Path p) {
       return new DirectoryOp(p.getParent(), null, p, null, null);
     }
@@ -137,7 +151,9 @@ public final class FaultInjectingFileSystem implements FileSystem {
     failSyncs = fail;
   }
 
-  /** Fails the next {@code count} operations of {@code kind} on a path accepted by {@code paths}. */
+  /**
+   * Fails the next {@code count} operations of {@code kind} on a path accepted by {@code paths}.
+   */
   public void failNextOperations(Predicate<Path> paths, OpKind kind, int count) {
     synchronized (meta) {
       rules.add(new FaultRule(paths, kind, count));

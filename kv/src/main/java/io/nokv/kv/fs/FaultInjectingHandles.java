@@ -6,9 +6,9 @@ import java.util.concurrent.locks.Lock;
 
 /**
  * The handles {@link FaultInjectingFileSystem} hands out. Each remembers the crash epoch it was
- * opened in; after {@link FaultInjectingFileSystem#simulateCrash} it refuses every use with
- * "file system crashed", and closing it is a no-op (the crash already closed the real handle).
- * Every method holds the file system's shared operation lock so a crash never cuts one in half.
+ * opened in; after {@link FaultInjectingFileSystem#simulateCrash} it refuses every use with "file
+ * system crashed", and closing it is a no-op (the crash already closed the real handle). Every
+ * method holds the file system's shared operation lock so a crash never cuts one in half.
  */
 final class FaultInjectingHandles {
   private FaultInjectingHandles() {}
@@ -38,7 +38,8 @@ final class FaultInjectingHandles {
     /** Requires the operation lock. */
     final void ensureUsable() throws IOException {
       if (crashed()) {
-        throw new IOException("file system crashed: handle on " + path + " was opened before simulateCrash()");
+        throw new IOException(
+            "file system crashed: handle on " + path + " was opened before simulateCrash()");
       }
       if (closed) {
         throw new IOException("handle on " + path + " is closed");
@@ -74,7 +75,11 @@ final class FaultInjectingHandles {
     private final FaultInjectingFileSystem.Durability durability;
     private long size;
 
-    Writable(FaultInjectingFileSystem fs, Path path, WritableFile inner, FaultInjectingFileSystem.Durability durability) {
+    Writable(
+        FaultInjectingFileSystem fs,
+        Path path,
+        WritableFile inner,
+        FaultInjectingFileSystem.Durability durability) {
       super(fs, path);
       this.inner = inner;
       this.durability = durability;
@@ -94,7 +99,14 @@ final class FaultInjectingHandles {
           fs.countWrite(granted);
         }
         if (granted < len) {
-          throw new IOException("injected WRITE failure on " + path + ": write limit reached after " + granted + " of " + len + " bytes");
+          throw new IOException(
+              "injected WRITE failure on "
+                  + path
+                  + ": write limit reached after "
+                  + granted
+                  + " of "
+                  + len
+                  + " bytes");
         }
       } finally {
         lock.unlock();

@@ -21,10 +21,10 @@ import java.util.Set;
  * <p>Behaves like a POSIX file system for everything the engine uses: files live in directories
  * that must exist, {@link #list} shows files and subdirectories, {@link #rename} atomically
  * replaces its target, {@link #create} on an existing name replaces the file, and a file that is
- * deleted or replaced stays readable (and writable) through handles opened before, like an
- * unlinked inode. {@link #tryLock} is exclusive among the handles of this instance. Paths are
- * compared after {@code toAbsolutePath().normalize()}; roots always exist. {@code flush()} and
- * {@code sync()} are no-ops: appended bytes are visible to readers at once.
+ * deleted or replaced stays readable (and writable) through handles opened before, like an unlinked
+ * inode. {@link #tryLock} is exclusive among the handles of this instance. Paths are compared after
+ * {@code toAbsolutePath().normalize()}; roots always exist. {@code flush()} and {@code sync()} are
+ * no-ops: appended bytes are visible to readers at once.
  *
  * <p>Thread-safe. The namespace is guarded by one monitor; file contents are read without locks
  * (see {@link MemFile}), so any number of readers may run alongside the one appender of a file.
@@ -48,7 +48,8 @@ public final class MemFileSystem implements FileSystem {
   private void requireParentDirectory(Path p) throws IOException {
     Path parent = p.getParent();
     if (parent == null || !isDirectory(parent)) {
-      throw new NoSuchFileException(String.valueOf(parent), null, "parent directory of " + p + " does not exist");
+      throw new NoSuchFileException(
+          String.valueOf(parent), null, "parent directory of " + p + " does not exist");
     }
     if (isDirectory(p)) {
       throw new FileSystemException(p.toString(), null, "is a directory");
@@ -157,7 +158,8 @@ public final class MemFileSystem implements FileSystem {
     Path dst = normalize(to);
     synchronized (namespace) {
       if (directories.contains(src)) {
-        throw new FileSystemException(src.toString(), dst.toString(), "renaming directories is not supported");
+        throw new FileSystemException(
+            src.toString(), dst.toString(), "renaming directories is not supported");
       }
       MemFile f = existingFile(src);
       if (src.equals(dst)) {
@@ -222,8 +224,8 @@ public final class MemFileSystem implements FileSystem {
   }
 
   /**
-   * Overwrites bytes of an existing file in place, visible to open handles (for
-   * {@link FaultInjectingFileSystem#corrupt}). The range must lie within the file.
+   * Overwrites bytes of an existing file in place, visible to open handles (for {@link
+   * FaultInjectingFileSystem#corrupt}). The range must lie within the file.
    */
   void overwrite(Path path, long offset, byte[] bytes) throws IOException {
     MemFile f;
@@ -245,9 +247,9 @@ public final class MemFileSystem implements FileSystem {
   /**
    * The bytes of one file. Appends and in-place changes hold the object's monitor; reads take no
    * lock. An append writes past {@link #length} (into the current array, or into a grown copy that
-   * is published first) and only then publishes the new length, so a reader that reads
-   * {@code length} before {@code data} always finds its bytes in the array it gets. Bytes below the
-   * length never change except through {@link #overwrite}, a test-only corruption helper.
+   * is published first) and only then publishes the new length, so a reader that reads {@code
+   * length} before {@code data} always finds its bytes in the array it gets. Bytes below the length
+   * never change except through {@link #overwrite}, a test-only corruption helper.
    */
   static final class MemFile {
     private static final int MAX_SIZE = Integer.MAX_VALUE - 16;
@@ -262,12 +264,14 @@ public final class MemFileSystem implements FileSystem {
     synchronized void append(Path path, byte[] b, int off, int len) throws IOException {
       int n = length;
       if (len > MAX_SIZE - n) {
-        throw new FileSystemException(path.toString(), null, "file would exceed the 2 GiB limit of MemFileSystem");
+        throw new FileSystemException(
+            path.toString(), null, "file would exceed the 2 GiB limit of MemFileSystem");
       }
       byte[] d = data;
       int need = n + len;
       if (need > d.length) {
-        byte[] grown = new byte[(int) Math.min(MAX_SIZE, Math.max(need, Math.max(256, 2L * d.length)))];
+        byte[] grown =
+            new byte[(int) Math.min(MAX_SIZE, Math.max(need, Math.max(256, 2L * d.length)))];
         System.arraycopy(d, 0, grown, 0, n);
         data = grown;
         d = grown;
@@ -280,21 +284,32 @@ public final class MemFileSystem implements FileSystem {
       int n = length;
       byte[] d = data;
       if (position < 0 || position > n - (long) len) {
-        throw new EOFException("end of " + path + " (" + n + " bytes) reading " + len + " bytes at " + position);
+        throw new EOFException(
+            "end of " + path + " (" + n + " bytes) reading " + len + " bytes at " + position);
       }
       System.arraycopy(d, (int) position, dst, off, len);
     }
 
     synchronized void overwrite(Path path, long offset, byte[] bytes) throws IOException {
       if (offset < 0 || offset > length - (long) bytes.length) {
-        throw new EOFException("cannot overwrite " + bytes.length + " bytes at " + offset + " of " + path + " (" + length + " bytes)");
+        throw new EOFException(
+            "cannot overwrite "
+                + bytes.length
+                + " bytes at "
+                + offset
+                + " of "
+                + path
+                + " ("
+                + length
+                + " bytes)");
       }
       System.arraycopy(bytes, 0, data, (int) offset, bytes.length);
     }
 
     synchronized void truncate(Path path, long newLength) throws IOException {
       if (newLength < 0 || newLength > length) {
-        throw new IOException("cannot truncate " + path + " (" + length + " bytes) to " + newLength);
+        throw new IOException(
+            "cannot truncate " + path + " (" + length + " bytes) to " + newLength);
       }
       length = (int) newLength;
     }

@@ -5,9 +5,9 @@ import java.io.IOException;
 
 /**
  * Reads mostly-forward ranges of a {@link ReadableFile} through one read-ahead window, so that
- * scanning a log of small records costs one positional read per window rather than one per
- * record. Reads at least half a window long bypass it. Used by the WAL reader and value-log
- * iteration. Not thread-safe; does not own the file.
+ * scanning a log of small records costs one positional read per window rather than one per record.
+ * Reads at least half a window long bypass it. Used by the WAL reader and value-log iteration. Not
+ * thread-safe; does not own the file.
  */
 public final class ReadAheadReader {
   private final ReadableFile file;
@@ -30,7 +30,8 @@ public final class ReadAheadReader {
   /** Reads exactly {@code len} bytes at {@code position}; {@link EOFException} past the limit. */
   public void readFully(long position, byte[] dst, int off, int len) throws IOException {
     if (position < 0 || len < 0 || position > limit - len) {
-      throw new EOFException("read of " + len + " bytes at " + position + " passes the end (" + limit + ")");
+      throw new EOFException(
+          "read of " + len + " bytes at " + position + " passes the end (" + limit + ")");
     }
     if (position >= windowStart && position + len <= windowStart + windowLength) {
       System.arraycopy(window, (int) (position - windowStart), dst, off, len);

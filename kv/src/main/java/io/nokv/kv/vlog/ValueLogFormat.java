@@ -27,8 +27,8 @@ import java.nio.charset.StandardCharsets;
  *     footer crc      u32      CRC32C of the 24 bytes above
  * </pre>
  *
- * A segment is immutable once its footer is written and is referenced only after that, so a
- * segment without a valid footer is corrupt.
+ * A segment is immutable once its footer is written and is referenced only after that, so a segment
+ * without a valid footer is corrupt.
  */
 public final class ValueLogFormat {
   private ValueLogFormat() {}
@@ -38,8 +38,10 @@ public final class ValueLogFormat {
   public static final int VERSION = 1;
   public static final int HEADER_SIZE = 24;
   public static final int FOOTER_SIZE = 28;
+
   /** The smallest entry: crc and two one-byte varints. */
   public static final int MIN_ENTRY_SIZE = 6;
+
   /** Longest entry prefix: crc and two varints of at most 5 bytes each (lengths fit an int). */
   static final int MAX_ENTRY_PREFIX = 4 + 5 + 5;
 

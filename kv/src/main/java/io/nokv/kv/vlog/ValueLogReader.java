@@ -49,7 +49,8 @@ public final class ValueLogReader implements AutoCloseable {
   }
 
   /** Opens {@code path}, which must be segment {@code expectedSegmentNumber}, and checks it. */
-  public static ValueLogReader open(FileSystem fs, Path path, long expectedSegmentNumber) throws IOException {
+  public static ValueLogReader open(FileSystem fs, Path path, long expectedSegmentNumber)
+      throws IOException {
     ReadableFile file = fs.openRead(path);
     try {
       ValueLogReader reader = new ValueLogReader(file, path.toString(), expectedSegmentNumber);
@@ -68,7 +69,10 @@ public final class ValueLogReader implements AutoCloseable {
   private void readHeaderAndFooter() throws IOException {
     long size = file.size();
     if (size < ValueLogFormat.HEADER_SIZE + ValueLogFormat.FOOTER_SIZE) {
-      throw new CorruptionException(fileName, 0, "value log segment of " + size + " bytes is too short for its header and footer");
+      throw new CorruptionException(
+          fileName,
+          0,
+          "value log segment of " + size + " bytes is too short for its header and footer");
     }
     byte[] h = file.readFully(0, ValueLogFormat.HEADER_SIZE);
     if (!hasMagic(h, ValueLogFormat.HEADER_MAGIC)) {
@@ -76,31 +80,43 @@ public final class ValueLogReader implements AutoCloseable {
     }
     int version = Coding.getInt(h, ValueLogFormat.VERSION_OFFSET);
     if (version != ValueLogFormat.VERSION) {
-      throw new FormatVersionException(fileName, ValueLogFormat.VERSION_OFFSET, version, ValueLogFormat.VERSION);
+      throw new FormatVersionException(
+          fileName, ValueLogFormat.VERSION_OFFSET, version, ValueLogFormat.VERSION);
     }
-    if (Coding.getInt(h, ValueLogFormat.HEADER_CRC_OFFSET) != Checksums.crc32c(h, 0, ValueLogFormat.HEADER_CRC_OFFSET)) {
+    if (Coding.getInt(h, ValueLogFormat.HEADER_CRC_OFFSET)
+        != Checksums.crc32c(h, 0, ValueLogFormat.HEADER_CRC_OFFSET)) {
       throw new CorruptionException(fileName, 0, "value log header checksum mismatch");
     }
     long segment = Coding.getLong(h, ValueLogFormat.SEGMENT_OFFSET);
     if (segment != segmentNumber) {
-      throw new CorruptionException(fileName, ValueLogFormat.SEGMENT_OFFSET,
+      throw new CorruptionException(
+          fileName,
+          ValueLogFormat.SEGMENT_OFFSET,
           "value log header names segment " + segment + ", expected " + segmentNumber);
     }
     long footerOffset = size - ValueLogFormat.FOOTER_SIZE;
     byte[] f = file.readFully(footerOffset, ValueLogFormat.FOOTER_SIZE);
     if (!hasMagic(f, ValueLogFormat.FOOTER_MAGIC)) {
-      throw new CorruptionException(fileName, footerOffset, "value log footer missing or damaged (bad magic): the segment was not finished");
+      throw new CorruptionException(
+          fileName,
+          footerOffset,
+          "value log footer missing or damaged (bad magic): the segment was not finished");
     }
-    if (Coding.getInt(f, ValueLogFormat.FOOTER_CRC_OFFSET) != Checksums.crc32c(f, 0, ValueLogFormat.FOOTER_CRC_OFFSET)) {
+    if (Coding.getInt(f, ValueLogFormat.FOOTER_CRC_OFFSET)
+        != Checksums.crc32c(f, 0, ValueLogFormat.FOOTER_CRC_OFFSET)) {
       throw new CorruptionException(fileName, footerOffset, "value log footer checksum mismatch");
     }
     long end = Coding.getLong(f, ValueLogFormat.DATA_END_OFFSET);
     long count = Coding.getLong(f, ValueLogFormat.COUNT_OFFSET);
     if (end != footerOffset) {
-      throw new CorruptionException(fileName, footerOffset, "value log footer says data ends at " + end + " but the footer is at " + footerOffset);
+      throw new CorruptionException(
+          fileName,
+          footerOffset,
+          "value log footer says data ends at " + end + " but the footer is at " + footerOffset);
     }
     if (count < 0 || count > (end - ValueLogFormat.HEADER_SIZE) / ValueLogFormat.MIN_ENTRY_SIZE) {
-      throw new CorruptionException(fileName, footerOffset, "value log footer counts an impossible " + count + " entries");
+      throw new CorruptionException(
+          fileName, footerOffset, "value log footer counts an impossible " + count + " entries");
     }
     dataEnd = end;
     entryCount = count;
@@ -124,19 +140,31 @@ public final class ValueLogReader implements AutoCloseable {
     int keyLength = Coding.getVarint32(b, pos);
     Coding.getVarint32(b, pos);
     int keyStart = pos[0];
-    return new Entry(Arrays.copyOfRange(b, keyStart, keyStart + keyLength),
+    return new Entry(
+        Arrays.copyOfRange(b, keyStart, keyStart + keyLength),
         Arrays.copyOfRange(b, keyStart + keyLength, p.length()));
   }
 
   /** Reads and checks the whole entry at {@code p} (checksum and lengths). */
   private byte[] readVerified(ValuePointer p) throws IOException {
     if (p.segment() != segmentNumber) {
-      throw new IllegalArgumentException("pointer into segment " + p.segment() + " given to the reader of " + fileName);
+      throw new IllegalArgumentException(
+          "pointer into segment " + p.segment() + " given to the reader of " + fileName);
     }
     long offset = p.offset();
-    if (offset < ValueLogFormat.HEADER_SIZE || p.length() < ValueLogFormat.MIN_ENTRY_SIZE || offset > dataEnd - p.length()) {
-      throw new CorruptionException(fileName, offset, "value pointer of " + p.length()
-          + " bytes lies outside the data [" + ValueLogFormat.HEADER_SIZE + ", " + dataEnd + ")");
+    if (offset < ValueLogFormat.HEADER_SIZE
+        || p.length() < ValueLogFormat.MIN_ENTRY_SIZE
+        || offset > dataEnd - p.length()) {
+      throw new CorruptionException(
+          fileName,
+          offset,
+          "value pointer of "
+              + p.length()
+              + " bytes lies outside the data ["
+              + ValueLogFormat.HEADER_SIZE
+              + ", "
+              + dataEnd
+              + ")");
     }
     byte[] b = file.readFully(offset, p.length());
     if (Coding.getInt(b, 0) != Checksums.crc32c(b, 4, b.length - 4)) {
@@ -153,8 +181,16 @@ public final class ValueLogReader implements AutoCloseable {
       int keyLength = Coding.getVarint32(b, pos);
       int valueLength = Coding.getVarint32(b, pos);
       if ((long) pos[0] + keyLength + valueLength != p.length()) {
-        throw new CorruptionException(fileName, p.offset(), "value log entry lengths (key " + keyLength
-            + ", value " + valueLength + ") do not match the pointer's " + p.length() + " bytes");
+        throw new CorruptionException(
+            fileName,
+            p.offset(),
+            "value log entry lengths (key "
+                + keyLength
+                + ", value "
+                + valueLength
+                + ") do not match the pointer's "
+                + p.length()
+                + " bytes");
       }
       return valueLength;
     } catch (ArrayIndexOutOfBoundsException | IllegalStateException e) {
@@ -196,7 +232,9 @@ public final class ValueLogReader implements AutoCloseable {
       long start = position;
       if (start == dataEnd) {
         if (seen != entryCount) {
-          throw new CorruptionException(fileName, dataEnd,
+          throw new CorruptionException(
+              fileName,
+              dataEnd,
               "value log footer counts " + entryCount + " entries but the data holds " + seen);
         }
         return false;
@@ -217,7 +255,10 @@ public final class ValueLogReader implements AutoCloseable {
       }
       long length = (long) pos[0] + keyLength + valueLength;
       if (pos[0] > available || length > dataEnd - start) {
-        throw new CorruptionException(fileName, start, "value log entry of " + length + " bytes passes the data end " + dataEnd);
+        throw new CorruptionException(
+            fileName,
+            start,
+            "value log entry of " + length + " bytes passes the data end " + dataEnd);
       }
       byte[] k = new byte[keyLength];
       byte[] v = new byte[valueLength];

@@ -9,8 +9,8 @@ import java.util.zip.CRC32C;
 /**
  * Writes one value-log segment (format in {@link ValueLogFormat}): the header at construction,
  * entries with {@link #append}, the footer with {@link #finish()}. Entries are written without
- * copying the value; {@link #finish()} syncs the file, and pointers returned by {@link #append}
- * may be published only after it returned.
+ * copying the value; {@link #finish()} syncs the file, and pointers returned by {@link #append} may
+ * be published only after it returned.
  *
  * <p>Not thread-safe. Owns {@code file}: {@link #finish()} and {@link #abandon()} close it. I/O
  * errors propagate as {@link IOException}s; after one the segment is unusable and the caller must
@@ -35,7 +35,8 @@ public final class ValueLogWriter {
   /** Appends an entry for {@code userKey} and returns where it lives. */
   public ValuePointer append(byte[] userKey, byte[] value) throws IOException {
     if (closed) {
-      throw new IllegalStateException("value log segment " + fileName + " is already finished or abandoned");
+      throw new IllegalStateException(
+          "value log segment " + fileName + " is already finished or abandoned");
     }
     int p = Coding.putVarint(prefix, 4, userKey.length);
     p = Coding.putVarint(prefix, p, value.length);
@@ -59,7 +60,8 @@ public final class ValueLogWriter {
   /** Writes the footer, syncs and closes; returns the file's size. */
   public long finish() throws IOException {
     if (closed) {
-      throw new IllegalStateException("value log segment " + fileName + " is already finished or abandoned");
+      throw new IllegalStateException(
+          "value log segment " + fileName + " is already finished or abandoned");
     }
     closed = true;
     try (WritableFile f = file) {

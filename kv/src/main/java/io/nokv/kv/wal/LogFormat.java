@@ -30,6 +30,7 @@ public final class LogFormat {
   public static final int VERSION = 1;
   public static final int HEADER_SIZE = 24;
   public static final int FRAME_HEADER_SIZE = 8;
+
   /** Largest payload a record may carry: the largest write batch. */
   public static final int MAX_RECORD_BYTES = Limits.MAX_BATCH_BYTES;
 

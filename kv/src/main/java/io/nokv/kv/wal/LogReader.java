@@ -18,26 +18,28 @@ import java.util.zip.CRC32C;
  * damage in the middle, which would silently lose acknowledged writes if skipped:
  *
  * <ul>
- *   <li><b>Header.</b> An unknown version (with a correct magic) is a {@link FormatVersionException}.
- *       In the last segment, a header that is short, zero-length, all zeros, of the wrong magic or
- *       of the wrong checksum is a crash right after creation: an empty log, {@link #logNumber()}
- *       -1 and {@link #tornTailOffset()} 0 (unless a valid record follows, see below). In any
- *       other segment it is a {@link CorruptionException} at offset 0.
+ *   <li><b>Header.</b> An unknown version (with a correct magic) is a {@link
+ *       FormatVersionException}. In the last segment, a header that is short, zero-length, all
+ *       zeros, of the wrong magic or of the wrong checksum is a crash right after creation: an
+ *       empty log, {@link #logNumber()} -1 and {@link #tornTailOffset()} 0 (unless a valid record
+ *       follows, see below). In any other segment it is a {@link CorruptionException} at offset 0.
  *   <li><b>Records, last segment.</b> A frame cut off by the end of the file, with an impossible
  *       length, or with a checksum mismatch is a torn tail if no valid record starts anywhere after
- *       it (every later offset is tried): {@link #next()} returns null and {@link #tornTailOffset()}
- *       is the damaged frame's offset. If a valid record does follow, it is a
- *       {@link CorruptionException} naming the damaged frame's offset.
+ *       it (every later offset is tried, by {@link RecordScanner} in about one pass over the tail):
+ *       {@link #next()} returns null and {@link #tornTailOffset()} is the damaged frame's offset.
+ *       If a valid record does follow, it is a {@link CorruptionException} naming the damaged
+ *       frame's offset.
  *   <li><b>Records, other segments.</b> Any damage is a {@link CorruptionException} at the damaged
  *       frame's offset.
  * </ul>
  *
  * A false alarm is possible but errs on the safe side: a torn last record whose payload happens to
- * contain a complete, checksummed frame of its own is reported as damage, never dropped silently.
+ * contain a complete, checksummed frame of its own (or a tail showing stale blocks that hold old
+ * frames) is reported as damage, never dropped silently.
  *
- * <p>Not thread-safe. Owns the file it opens; close the reader. I/O errors propagate as
- * {@link IOException}s; damage is thrown as the unchecked exceptions above, naming the file (its
- * path string) and offset.
+ * <p>Not thread-safe. Owns the file it opens; close the reader. I/O errors propagate as {@link
+ * IOException}s; damage is thrown as the unchecked exceptions above, naming the file (its path
+ * string) and offset.
  */
 public final class LogReader implements AutoCloseable {
   private static final int WINDOW = 64 * 1024;
@@ -84,7 +86,11 @@ public final class LogReader implements AutoCloseable {
 
   private void readHeader() throws IOException {
     if (fileSize < LogFormat.HEADER_SIZE) {
-      headerDamage("WAL header truncated: the file has " + fileSize + " bytes, the header needs " + LogFormat.HEADER_SIZE);
+      headerDamage(
+          "WAL header truncated: the file has "
+              + fileSize
+              + " bytes, the header needs "
+              + LogFormat.HEADER_SIZE);
       return;
     }
     byte[] h = new byte[LogFormat.HEADER_SIZE];
@@ -95,9 +101,11 @@ public final class LogReader implements AutoCloseable {
     }
     int version = Coding.getInt(h, LogFormat.VERSION_OFFSET);
     if (version != LogFormat.VERSION) {
-      throw new FormatVersionException(fileName, LogFormat.VERSION_OFFSET, version, LogFormat.VERSION);
+      throw new FormatVersionException(
+          fileName, LogFormat.VERSION_OFFSET, version, LogFormat.VERSION);
     }
-    if (Coding.getInt(h, LogFormat.HEADER_CRC_OFFSET) != Checksums.crc32c(h, 0, LogFormat.HEADER_CRC_OFFSET)) {
+    if (Coding.getInt(h, LogFormat.HEADER_CRC_OFFSET)
+        != Checksums.crc32c(h, 0, LogFormat.HEADER_CRC_OFFSET)) {
       headerDamage("WAL header checksum mismatch");
       return;
     }
@@ -109,9 +117,10 @@ public final class LogReader implements AutoCloseable {
     if (!lastSegment) {
       throw new CorruptionException(fileName, 0, detail);
     }
-    long valid = findValidRecord(0);
+    long valid = RecordScanner.findValidRecord(file, fileSize, 0);
     if (valid >= 0) {
-      throw new CorruptionException(fileName, 0, detail + "; a valid record follows at offset " + valid);
+      throw new CorruptionException(
+          fileName, 0, detail + "; a valid record follows at offset " + valid);
     }
     tornTailOffset = 0;
     finished = true;
@@ -141,8 +150,13 @@ public final class LogReader implements AutoCloseable {
       return damage(start, "impossible WAL record length " + Integer.toUnsignedString(len));
     }
     if (len > remaining - LogFormat.FRAME_HEADER_SIZE) {
-      return damage(start, "WAL record of " + len + " bytes cut off: "
-          + (remaining - LogFormat.FRAME_HEADER_SIZE) + " bytes left");
+      return damage(
+          start,
+          "WAL record of "
+              + len
+              + " bytes cut off: "
+              + (remaining - LogFormat.FRAME_HEADER_SIZE)
+              + " bytes left");
     }
     byte[] payload = new byte[len];
     in.readFully(start + LogFormat.FRAME_HEADER_SIZE, payload, 0, len);
@@ -160,46 +174,16 @@ public final class LogReader implements AutoCloseable {
     if (!lastSegment) {
       throw new CorruptionException(fileName, offset, detail);
     }
-    long valid = findValidRecord(offset + 1);
+    long valid = RecordScanner.findValidRecord(file, fileSize, offset + 1);
     if (valid >= 0) {
-      throw new CorruptionException(fileName, offset,
+      throw new CorruptionException(
+          fileName,
+          offset,
           detail + "; a valid record follows at offset " + valid + ", so this is not a torn tail");
     }
     tornTailOffset = offset;
     finished = true;
     return null;
-  }
-
-  /** The first offset >= {@code from} where a complete frame with a matching checksum starts, or -1. */
-  private long findValidRecord(long from) throws IOException {
-    ReadAheadReader scan = new ReadAheadReader(file, fileSize, WINDOW);
-    ReadAheadReader payload = null;
-    byte[] f = new byte[LogFormat.FRAME_HEADER_SIZE];
-    byte[] chunk = null;
-    for (long q = from; q <= fileSize - LogFormat.FRAME_HEADER_SIZE; q++) {
-      scan.readFully(q, f, 0, f.length);
-      int len = Coding.getInt(f, 4);
-      if (len < 0 || len > LogFormat.MAX_RECORD_BYTES || len > fileSize - q - LogFormat.FRAME_HEADER_SIZE) {
-        continue;
-      }
-      if (payload == null) {
-        payload = new ReadAheadReader(file, fileSize, WINDOW);
-        chunk = new byte[WINDOW / 4];
-      }
-      CRC32C c = new CRC32C();
-      c.update(f, 4, 4);
-      long end = q + LogFormat.FRAME_HEADER_SIZE + len;
-      for (long p = q + LogFormat.FRAME_HEADER_SIZE; p < end; ) {
-        int n = (int) Math.min(chunk.length, end - p);
-        payload.readFully(p, chunk, 0, n);
-        c.update(chunk, 0, n);
-        p += n;
-      }
-      if ((int) c.getValue() == Coding.getInt(f, 0)) {
-        return q;
-      }
-    }
-    return -1;
   }
 
   /** The segment's log number from its header; -1 when the header was torn (an empty log). */
@@ -216,8 +200,8 @@ public final class LogReader implements AutoCloseable {
   }
 
   /**
-   * Bytes of the valid prefix read so far (header included; 0 for a torn header). Once
-   * {@link #next()} has returned null, the length the segment can be cut to.
+   * Bytes of the valid prefix read so far (header included; 0 for a torn header). Once {@link
+   * #next()} has returned null, the length the segment can be cut to.
    */
   public long validLength() {
     return position;

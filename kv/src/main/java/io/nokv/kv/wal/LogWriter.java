@@ -8,8 +8,8 @@ import java.util.zip.CRC32C;
 /**
  * Appends records to one write-ahead log segment (format in {@link LogFormat}). The header is
  * written by the constructor but not synced: the first {@link #sync()} makes it durable together
- * with the first records, and {@link LogReader} reads a torn header in the last segment as an
- * empty log.
+ * with the first records, and {@link LogReader} reads a torn header in the last segment as an empty
+ * log.
  *
  * <p>Not thread-safe: the engine's commit leader is its only caller. Owns {@code file} and closes
  * it in {@link #close()}. I/O errors propagate as {@link IOException}s; after one, the segment's
@@ -30,13 +30,17 @@ public final class LogWriter implements AutoCloseable {
   }
 
   /**
-   * Appends one record carrying {@code payload[off, off + len)}; returns the bytes appended
-   * (frame header included). The bytes reach the OS only at {@link #flush()} or {@link #sync()}.
+   * Appends one record carrying {@code payload[off, off + len)}; returns the bytes appended (frame
+   * header included). The bytes reach the OS only at {@link #flush()} or {@link #sync()}.
    */
   public long addRecord(byte[] payload, int off, int len) throws IOException {
     if (len < 0 || len > LogFormat.MAX_RECORD_BYTES) {
       throw new IllegalArgumentException(
-          "WAL record of " + len + " bytes is over the maximum of " + LogFormat.MAX_RECORD_BYTES + " bytes");
+          "WAL record of "
+              + len
+              + " bytes is over the maximum of "
+              + LogFormat.MAX_RECORD_BYTES
+              + " bytes");
     }
     Coding.putInt(frameHeader, 4, len);
     crc.reset();

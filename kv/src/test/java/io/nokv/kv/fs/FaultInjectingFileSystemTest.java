@@ -43,7 +43,10 @@ class FaultInjectingFileSystemTest {
     return b;
   }
 
-  /** Creates {@code name} with {@code synced} bytes made durable and {@code extra} more that are not. */
+  /**
+   * Creates {@code name} with {@code synced} bytes made durable and {@code extra} more that are
+   * not.
+   */
   private WritableFile halfSyncedFile(String name, byte[] data, int synced) throws IOException {
     WritableFile w = fs.create(dir.resolve(name));
     fs.syncDirectory(dir);

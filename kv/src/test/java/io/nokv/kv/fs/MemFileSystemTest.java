@@ -41,31 +41,34 @@ class MemFileSystemTest extends FileSystemContract {
       List<Future<Long>> readers = new ArrayList<>();
       for (int t = 0; t < 2; t++) {
         long readerSeed = seed + t + 1;
-        readers.add(pool.submit(() -> {
-          SplittableRandom rnd = new SplittableRandom(readerSeed);
-          long checks = 0;
-          try (ReadableFile r = fs.openRead(p)) {
-            // Keep checking until the writer is done, then once more over the whole file.
-            boolean last = false;
-            while (!last) {
-              last = done.get();
-              long size = r.size();
-              if (size == 0) {
-                continue;
-              }
-              long pos = rnd.nextLong(size);
-              int len = (int) Math.min(size - pos, 1 + rnd.nextInt(8192));
-              byte[] b = r.readFully(pos, len);
-              for (int i = 0; i < len; i++) {
-                if (b[i] != patternAt(pos + i)) {
-                  throw new AssertionError("byte " + (pos + i) + " wrong (seed " + seed + ")");
-                }
-              }
-              checks++;
-            }
-          }
-          return checks;
-        }));
+        readers.add(
+            pool.submit(
+                () -> {
+                  SplittableRandom rnd = new SplittableRandom(readerSeed);
+                  long checks = 0;
+                  try (ReadableFile r = fs.openRead(p)) {
+                    // Keep checking until the writer is done, then once more over the whole file.
+                    boolean last = false;
+                    while (!last) {
+                      last = done.get();
+                      long size = r.size();
+                      if (size == 0) {
+                        continue;
+                      }
+                      long pos = rnd.nextLong(size);
+                      int len = (int) Math.min(size - pos, 1 + rnd.nextInt(8192));
+                      byte[] b = r.readFully(pos, len);
+                      for (int i = 0; i < len; i++) {
+                        if (b[i] != patternAt(pos + i)) {
+                          throw new AssertionError(
+                              "byte " + (pos + i) + " wrong (seed " + seed + ")");
+                        }
+                      }
+                      checks++;
+                    }
+                  }
+                  return checks;
+                }));
       }
       SplittableRandom rnd = new SplittableRandom(seed);
       byte[] chunk = new byte[70_000];

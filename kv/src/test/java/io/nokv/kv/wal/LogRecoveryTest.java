@@ -40,7 +40,8 @@ class LogRecoveryTest {
   }
 
   /** What reading a file produced. */
-  private record Outcome(List<byte[]> records, long tornTailOffset, long validLength, long logNumber) {}
+  private record Outcome(
+      List<byte[]> records, long tornTailOffset, long validLength, long logNumber) {}
 
   @BeforeEach
   void setUp() throws IOException {
@@ -92,7 +93,8 @@ class LogRecoveryTest {
     }
   }
 
-  private CorruptionException assertCorrupt(byte[] contents, boolean last, long offset) throws IOException {
+  private CorruptionException assertCorrupt(byte[] contents, boolean last, long offset)
+      throws IOException {
     Path p = store(contents);
     CorruptionException e = assertThrows(CorruptionException.class, () -> read(p, last));
     assertEquals(p.toString(), e.file());
@@ -198,12 +200,13 @@ class LogRecoveryTest {
   @Test
   void tornOrMissingHeaderOfTheLastSegmentIsAnEmptyLog() throws IOException {
     Log log = buildLog(1);
-    List<byte[]> shapes = List.of(
-        new byte[0],
-        Arrays.copyOf(log.bytes(), 10),
-        Arrays.copyOf(log.bytes(), LogFormat.HEADER_SIZE - 1),
-        new byte[LogFormat.HEADER_SIZE],
-        new byte[4096]);
+    List<byte[]> shapes =
+        List.of(
+            new byte[0],
+            Arrays.copyOf(log.bytes(), 10),
+            Arrays.copyOf(log.bytes(), LogFormat.HEADER_SIZE - 1),
+            new byte[LogFormat.HEADER_SIZE],
+            new byte[4096]);
     for (byte[] shape : shapes) {
       Outcome o = read(shape, true);
       assertEquals(0, o.records().size());
@@ -239,7 +242,8 @@ class LogRecoveryTest {
     Log log = buildLog(2);
     byte[] v2 = log.bytes().clone();
     Coding.putInt(v2, LogFormat.VERSION_OFFSET, 2);
-    Coding.putInt(v2, LogFormat.HEADER_CRC_OFFSET, Checksums.crc32c(v2, 0, LogFormat.HEADER_CRC_OFFSET));
+    Coding.putInt(
+        v2, LogFormat.HEADER_CRC_OFFSET, Checksums.crc32c(v2, 0, LogFormat.HEADER_CRC_OFFSET));
     for (boolean last : new boolean[] {true, false}) {
       Path p = store(v2);
       FormatVersionException e = assertThrows(FormatVersionException.class, () -> read(p, last));

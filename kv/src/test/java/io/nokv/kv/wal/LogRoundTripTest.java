@@ -27,7 +27,8 @@ class LogRoundTripTest {
     return fs;
   }
 
-  private static List<byte[]> readAll(FileSystem fs, Path p, boolean last, long expectedLogNumber) throws IOException {
+  private static List<byte[]> readAll(FileSystem fs, Path p, boolean last, long expectedLogNumber)
+      throws IOException {
     List<byte[]> out = new ArrayList<>();
     try (LogReader r = LogReader.open(fs, p, last)) {
       assertEquals(expectedLogNumber, r.logNumber());
@@ -106,7 +107,9 @@ class LogRoundTripTest {
     FileSystem fs = fileSystem("mem");
     Path p = tmp.resolve("000003.wal");
     try (LogWriter w = new LogWriter(fs.create(p), p.toString(), 3)) {
-      assertThrows(IllegalArgumentException.class, () -> w.addRecord(new byte[1], 0, LogFormat.MAX_RECORD_BYTES + 1));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> w.addRecord(new byte[1], 0, LogFormat.MAX_RECORD_BYTES + 1));
       assertEquals(LogFormat.HEADER_SIZE, w.size());
     }
   }
