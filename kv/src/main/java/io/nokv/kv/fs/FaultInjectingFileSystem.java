@@ -1,10 +1,7 @@
 package io.nokv.kv.fs;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -350,7 +347,7 @@ public final class FaultInjectingFileSystem implements FileSystem {
         Durability replacedState = tracked.get(dst);
         if (delegate.exists(dst)) {
           long keep = replacedState == null ? delegate.size(dst) : replacedState.syncedLength;
-          replaced = readPrefix(dst, keep);
+          replaced = DelegateEdits.readPrefix(delegate, dst, keep);
         }
         delegate.rename(src, dst);
         Durability moved = tracked.remove(src);
@@ -465,9 +462,9 @@ public final class FaultInjectingFileSystem implements FileSystem {
       if (garbageTail) {
         byte[] garbage = new byte[Math.toIntExact(size - durable)];
         random.nextBytes(garbage);
-        overwrite(p, durable, garbage);
+        DelegateEdits.overwrite(delegate, p, durable, garbage);
       } else {
-        truncate(p, durable);
+        DelegateEdits.truncate(delegate, p, durable);
       }
     }
   }
@@ -511,53 +508,10 @@ public final class FaultInjectingFileSystem implements FileSystem {
       }
       b[0] = (byte) ~b[0];
       synchronized (meta) {
-        overwrite(p, offset, b);
+        DelegateEdits.overwrite(delegate, p, offset, b);
       }
     } finally {
       crashLock.readLock().unlock();
-    }
-  }
-
-  private byte[] readPrefix(Path p, long length) throws IOException {
-    try (ReadableFile in = delegate.openRead(p)) {
-      return in.readFully(0, Math.toIntExact(length));
-    }
-  }
-
-  /** In-place write on the delegate, so handles open on it see the change like on a disk. */
-  private void overwrite(Path p, long offset, byte[] bytes) throws IOException {
-    if (delegate instanceof MemFileSystem mem) {
-      mem.overwrite(p, offset, bytes);
-    } else if (delegate instanceof LocalFileSystem) {
-      try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
-        ByteBuffer bb = ByteBuffer.wrap(bytes);
-        long pos = offset;
-        while (bb.hasRemaining()) {
-          pos += ch.write(bb, pos);
-        }
-      }
-    } else {
-      byte[] all = readPrefix(p, delegate.size(p));
-      System.arraycopy(bytes, 0, all, Math.toIntExact(offset), bytes.length);
-      rewrite(p, all);
-    }
-  }
-
-  private void truncate(Path p, long length) throws IOException {
-    if (delegate instanceof MemFileSystem mem) {
-      mem.truncate(p, length);
-    } else if (delegate instanceof LocalFileSystem) {
-      try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
-        ch.truncate(length);
-      }
-    } else {
-      rewrite(p, readPrefix(p, length));
-    }
-  }
-
-  private void rewrite(Path p, byte[] contents) throws IOException {
-    try (WritableFile w = delegate.create(p)) {
-      w.append(contents);
     }
   }
 }
