@@ -193,15 +193,9 @@ public final class UserIterator implements DbIterator {
     checkOpen();
     checkValid();
     if (forward) {
-      // Step back over the current key's entries (the shown one and any newer, invisible ones).
-      byte[] current = iter.key();
-      do {
-        iter.prev();
-        if (!iter.isValid()) {
-          clearPosition();
-          return;
-        }
-      } while (InternalKey.compareUserKeys(iter.key(), current) >= 0);
+      // The entries before the shown one that share its key are newer than readSeq, so the
+      // backward scan passes over them: one step back puts the cursor "before the current key".
+      iter.prev();
       forward = false;
     }
     findPrevUserEntry();
