@@ -53,7 +53,8 @@ public final class UserIterator implements DbIterator {
 
   /**
    * @param internal the merged entry stream; owned (closed) by this iterator
-   * @param readSeq only entries and tombstones with sequence {@code <= readSeq} are seen
+   * @param readSeq only entries and tombstones with sequence {@code <= readSeq} are seen (clamped
+   *     to [0, MAX_SEQUENCE])
    * @param tombstones all range tombstones of the sources merged into {@code internal}; null for none
    * @param resolver resolves VALUE_POINTER values; may be null when the stream has none
    * @param lowerBound inclusive lower bound on user keys, or null
@@ -69,7 +70,8 @@ public final class UserIterator implements DbIterator {
       byte[] upperBound,
       Runnable onClose) {
     this.iter = Objects.requireNonNull(internal, "internal");
-    this.readSeq = readSeq;
+    // Sequences never exceed MAX_SEQUENCE; clamping keeps seek keys well-formed for "read latest".
+    this.readSeq = Math.max(0, Math.min(readSeq, InternalKey.MAX_SEQUENCE));
     this.tombstones = tombstones == null || tombstones.isEmpty() ? null : tombstones;
     this.resolver = resolver;
     this.lowerBound = lowerBound == null ? null : lowerBound.clone();

@@ -125,6 +125,7 @@ public final class MemTable {
    * because it also hides the key in older sources.
    */
   public GetResult get(byte[] userKey, long readSeq) {
+    readSeq = Math.max(0, Math.min(readSeq, InternalKey.MAX_SEQUENCE)); // "latest" may be Long.MAX_VALUE
     long tombstoneSeq = coveringTombstoneSeq(userKey, readSeq);
     // (readSeq, FOR_SEEK) sorts before every entry of userKey with sequence <= readSeq.
     SkipList.Node n = list.findGreaterOrEqual(userKey, (readSeq << 8) | (ValueType.FOR_SEEK & 0xFF));

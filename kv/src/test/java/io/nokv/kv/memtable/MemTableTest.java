@@ -53,6 +53,7 @@ class MemTableTest {
     assertDeleted(m.get(b("k"), 6), 5);
     assertFound(m.get(b("k"), 7), "v7", 7);
     assertFound(m.get(b("k"), InternalKey.MAX_SEQUENCE), "v7", 7);
+    assertFound(m.get(b("k"), Long.MAX_VALUE), "v7", 7);
     // Neighbours and prefixes are distinct keys.
     assertSame(GetResult.NOT_FOUND, m.get(b("ka"), 1));
     assertFound(m.get(b("ka"), 2), "ka2", 2);
