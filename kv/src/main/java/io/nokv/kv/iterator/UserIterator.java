@@ -279,7 +279,9 @@ public final class UserIterator implements DbIterator {
 
   private static CorruptionException unexpectedType(byte[] ikey) {
     return new CorruptionException(
-        STREAM, -1, "unexpected entry type " + InternalKey.type(ikey) + " in the entry stream at " + InternalKey.describe(ikey));
+        STREAM,
+        -1,
+        "unexpected entry type " + InternalKey.type(ikey) + " in the entry stream at " + InternalKey.describe(ikey));
   }
 
   @Override
@@ -307,7 +309,8 @@ public final class UserIterator implements DbIterator {
       return stored.clone();
     }
     if (resolver == null) {
-      throw new IllegalStateException("value pointer at " + InternalKey.describe(ikey) + " but the iterator has no resolver");
+      throw new IllegalStateException(
+          "value pointer at " + InternalKey.describe(ikey) + " but the iterator has no resolver");
     }
     return resolver.resolve(ikey, stored);
   }

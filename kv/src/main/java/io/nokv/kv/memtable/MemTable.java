@@ -61,17 +61,21 @@ public final class MemTable {
   }
 
   /** Like {@link #add(long, byte, byte[], byte[])} but copies key and value out of larger buffers. */
-  public void add(long seq, byte type, byte[] keyBuf, int keyOff, int keyLen, byte[] valueBuf, int valueOff, int valueLen) {
+  public void add(
+      long seq, byte type, byte[] keyBuf, int keyOff, int keyLen, byte[] valueBuf, int valueOff, int valueLen) {
     checkType(type);
     checkSeq(seq);
-    byte[] v = type == ValueType.DELETE || valueLen == 0 ? EMPTY : Arrays.copyOfRange(valueBuf, valueOff, valueOff + valueLen);
+    byte[] v = type == ValueType.DELETE || valueLen == 0
+        ? EMPTY
+        : Arrays.copyOfRange(valueBuf, valueOff, valueOff + valueLen);
     insert(seq, InternalKey.encode(keyBuf, keyOff, keyLen, seq, type), v);
   }
 
   private void insert(long seq, byte[] internalKey, byte[] value) {
     synchronized (writeLock) {
       if (!list.insert(internalKey, value)) {
-        throw new IllegalArgumentException("internal key " + InternalKey.describe(internalKey) + " is already in the memtable");
+        throw new IllegalArgumentException(
+            "internal key " + InternalKey.describe(internalKey) + " is already in the memtable");
       }
       pointEntries++;
       memoryUsage += internalKey.length + value.length + ENTRY_OVERHEAD;
