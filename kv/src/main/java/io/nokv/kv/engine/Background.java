@@ -68,8 +68,20 @@ final class Background {
   // ---------------------------------------------------------------- flush
 
   void scheduleFlush() {
-    if (!shuttingDown) {
-      flushThread.execute(this::flushAll);
+    submit(flushThread, this::flushAll);
+  }
+
+  /** Hands work to a background thread; after shutdown started, drops it (the next open redoes it). */
+  private void submit(ExecutorService thread, Runnable work) {
+    if (shuttingDown) {
+      return;
+    }
+    try {
+      thread.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      if (!shuttingDown) {
+        throw e;
+      }
     }
   }
 
@@ -164,7 +176,7 @@ final class Background {
     } finally {
       writes.mutex.unlock();
     }
-    compactionThread.execute(this::autoCompact);
+    submit(compactionThread, this::autoCompact);
   }
 
   private void autoCompact() {
@@ -332,17 +344,13 @@ final class Background {
 
   /** Deletes obsolete files soon, off the caller's thread (readers release versions). */
   void scheduleObsoleteDeletion() {
-    try {
-      flushThread.execute(() -> {
-        try {
-          deleteObsoleteFiles(false);
-        } catch (RuntimeException e) {
-          LOG.warn("obsolete file deletion failed; will retry after the next flush or compaction", e);
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // shutting down: the next open deletes them
-    }
+    submit(flushThread, () -> {
+      try {
+        deleteObsoleteFiles(false);
+      } catch (RuntimeException e) {
+        LOG.warn("obsolete file deletion failed; will retry after the next flush or compaction", e);
+      }
+    });
   }
 
   /**

@@ -61,6 +61,9 @@ final class TableOutput {
 
   /** Adds an entry (in internal-key order). Call {@link #cut()} only between user keys. */
   void add(byte[] internalKey, byte[] value) {
+    if (table == null) {
+      openTable(); // before any reference is recorded: opening resets them
+    }
     byte type = InternalKey.type(internalKey);
     byte[] key = internalKey;
     byte[] stored = value;
@@ -78,9 +81,6 @@ final class TableOutput {
     }
     if (InternalKey.type(key) == ValueType.VALUE_POINTER) {
       refs.add(ValuePointer.decode(stored).segment());
-    }
-    if (table == null) {
-      openTable();
     }
     table.add(key, stored);
     long seq = InternalKey.sequence(key);
