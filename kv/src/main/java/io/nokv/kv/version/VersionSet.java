@@ -194,15 +194,12 @@ public final class VersionSet implements AutoCloseable {
    * writes the edit to the manifest, syncs it, and installs the result. Returns the new version.
    */
   public synchronized Version logAndApply(VersionEdit edit) {
-    if (edit.lastSequence < 0) {
-      edit.setLastSequence(lastSequence);
-    } else {
-      lastSequence = Math.max(lastSequence, edit.lastSequence);
-    }
-    if (edit.logNumber >= 0) {
-      logNumber = Math.max(logNumber, edit.logNumber);
-    }
-    edit.setLogNumber(logNumber);
+    // In-memory counters change only after the edit is durable: a failed manifest write must not
+    // let obsolete-file deletion act on state the disk does not have.
+    long newLast = Math.max(lastSequence, edit.lastSequence);
+    long newLog = Math.max(logNumber, edit.logNumber);
+    edit.setLastSequence(newLast);
+    edit.setLogNumber(newLog);
     VersionBuilder b = new VersionBuilder(current);
     b.apply(edit);
     for (long s : b.unreferencedSegments()) {
@@ -212,15 +209,17 @@ public final class VersionSet implements AutoCloseable {
     b.apply(edit);
     Version v = b.build();
     edit.setNextFileNumber(nextFileNumber.get());
-    for (var cp : edit.compactPointers.entrySet()) {
-      compactPointers[cp.getKey()] = cp.getValue();
-    }
     byte[] rec = edit.encode();
     try {
       manifest.addRecord(rec, 0, rec.length);
       manifest.sync();
     } catch (IOException e) {
       throw new KvIOException(dir.resolve(manifestName).toString(), "append to manifest", e);
+    }
+    lastSequence = newLast;
+    logNumber = newLog;
+    for (var cp : edit.compactPointers.entrySet()) {
+      compactPointers[cp.getKey()] = cp.getValue();
     }
     installCurrent(v);
     if (manifest.size() > MAX_MANIFEST_BYTES) {
