@@ -1,0 +1,17 @@
+package io.nokv.bench;
+
+import io.nokv.bench.ycsb.YcsbCommand;
+import io.nokv.kv.spi.CliCommandProvider;
+
+/** Registers {@code nokv bench ycsb} (listed in {@code META-INF/services}). */
+public final class BenchCommands implements CliCommandProvider {
+  @Override
+  public String parent() {
+    return "bench";
+  }
+
+  @Override
+  public Object command() {
+    return new YcsbCommand();
+  }
+}
