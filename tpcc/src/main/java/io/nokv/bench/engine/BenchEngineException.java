@@ -1,11 +1,11 @@
 package io.nokv.bench.engine;
 
-/** An engine failed an operation; names the engine and the operation. */
+/** An engine failed an operation; the message names the operation, {@link #engine()} the engine. */
 public final class BenchEngineException extends RuntimeException {
   private final String engine;
 
   public BenchEngineException(String engine, String operation, Throwable cause) {
-    super(engine + ": " + operation + " failed: " + describe(cause), cause);
+    super(operation + " failed: " + describe(cause), cause);
     this.engine = engine;
   }
 

@@ -69,10 +69,10 @@ final class YcsbWorkloads {
           sb.append(", ");
         }
         sb.append(Math.round(p * 100)).append("% ").append(e.getKey().replace("proportion", "").replace("readmodifywrite", "read-modify-write"));
+        if (e.getKey().equals("scanproportion")) {
+          sb.append(" (1-").append(mix(name).get("maxscanlength")).append(" records, uniform)");
+        }
       }
-    }
-    if (name.equals("e")) {
-      sb.append(" (1-100 records, uniform)");
     }
     return sb.toString();
   }

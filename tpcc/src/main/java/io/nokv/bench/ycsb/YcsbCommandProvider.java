@@ -1,10 +1,9 @@
-package io.nokv.bench;
+package io.nokv.bench.ycsb;
 
-import io.nokv.bench.ycsb.YcsbCommand;
 import io.nokv.kv.spi.CliCommandProvider;
 
 /** Registers {@code nokv bench ycsb} (listed in {@code META-INF/services}). */
-public final class BenchCommands implements CliCommandProvider {
+public final class YcsbCommandProvider implements CliCommandProvider {
   @Override
   public String parent() {
     return "bench";
