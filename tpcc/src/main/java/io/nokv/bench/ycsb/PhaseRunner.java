@@ -86,15 +86,14 @@ final class PhaseRunner {
     }
     ready.await();
     long start = System.nanoTime();
-    try (AutoCloseable ignored = progress.start(workloadName, operations, state)) {
+    ProgressReporter reporter = progress.start(workloadName, operations, state);
+    try {
       go.countDown();
       for (Thread t : workers) {
         t.join();
       }
-    } catch (InterruptedException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("progress reporter failed to stop", e);
+    } finally {
+      reporter.close();
     }
     try {
       workload.cleanup();
@@ -126,6 +125,6 @@ final class PhaseRunner {
 
   /** Starts progress reporting for a phase; the returned handle stops it. */
   interface ProgressSink {
-    AutoCloseable start(String phase, long total, PhaseState state);
+    ProgressReporter start(String phase, long total, PhaseState state);
   }
 }

@@ -8,6 +8,7 @@ import io.nokv.bench.engine.Engines;
 import io.nokv.kv.Compression;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +133,7 @@ public final class YcsbCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     YcsbConfig config = validate();
     PrintWriter w = spec.commandLine().getOut();
+    checkOutputWritable();
     Path root = config.dir() != null ? config.dir() : Files.createTempDirectory("nokv-ycsb-");
     Thread cleanup = null;
     if (config.dir() == null) {
@@ -152,11 +154,11 @@ public final class YcsbCommand implements Callable<Integer> {
     ResultTable.print(w, outcome.results(), config.workloads(), config.runs());
     if (out != null) {
       String json = Json.write(YcsbReport.toJson(config, root, started, outcome));
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      try {
+        Files.writeString(out, json, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the JSON report to " + out, e);
       }
-      Files.writeString(out, json, StandardCharsets.UTF_8);
       w.println("JSON written to " + out.toAbsolutePath());
     }
     if (!outcome.errors().isEmpty()) {
@@ -168,6 +170,22 @@ public final class YcsbCommand implements Callable<Integer> {
     }
     w.flush();
     return 0;
+  }
+
+  /** Fails before a long run, not after it, when the JSON report cannot be written. */
+  private void checkOutputWritable() {
+    if (out == null) {
+      return;
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the directory of --out " + out, e);
+    }
+    if (!Files.isWritable(parent) || (Files.exists(out) && !Files.isWritable(out))) {
+      throw new IllegalArgumentException("--out " + out + " is not writable");
+    }
   }
 
   private YcsbConfig validate() {
