@@ -375,7 +375,7 @@ final class Background {
         boolean delete = switch (p.kind()) {
           case WAL -> p.number() < logNumber && !pending.contains(p.number());
           case SST, VLOG -> !live.contains(p.number()) && !pending.contains(p.number());
-          case MANIFEST -> p.number() != ctx.versions.manifestNumber();
+          case MANIFEST -> p.number() < ctx.versions.manifestNumber(); // a newer one may be starting
           case TEMP -> atOpen;
           default -> false;
         };

@@ -129,7 +129,9 @@ final class CompactionJob {
           drop = true; // a newer entry of the same stripe hides it from every reader
         } else {
           lastStripe = stripe;
-          if (type == ValueType.DELETE && stripe == 0
+          // An in-place rewrite of one L0 file (GC) cannot see the other L0 files, so it keeps
+          // tombstones: an older L0 file may hold what they hide.
+          if (type == ValueType.DELETE && stripe == 0 && c.outputLevel() > 0
               && (c.bottommost() || !version.keyMayExistBelow(c.outputLevel(), currentUserKey))) {
             drop = true; // nothing older left for it to hide
           } else {
