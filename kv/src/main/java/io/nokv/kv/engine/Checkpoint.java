@@ -28,7 +28,6 @@ final class Checkpoint {
       throw new IllegalArgumentException("checkpoint target " + target + " already exists");
     }
     SuperVersion sv = db.acquire();
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
       Version v = sv.version;
       ctx.fs.createDirectories(target);
@@ -53,6 +52,5 @@ final class Checkpoint {
     } finally {
       db.release(sv);
     }
-    assert !ctx.fs.exists(tmp);
   }
 }
