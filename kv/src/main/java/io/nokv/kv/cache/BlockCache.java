@@ -30,6 +30,12 @@ public final class BlockCache {
       h *= 0xBF58476D1CE4E5B9L;
       return (int) (h ^ (h >>> 32));
     }
+
+    // Written out: the generated record equals showed up at 3.7% of a read-heavy profile.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.fileNumber == fileNumber && k.offset == offset;
+    }
   }
 
   /**
