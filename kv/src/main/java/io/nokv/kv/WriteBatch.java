@@ -25,7 +25,12 @@ public final class WriteBatch {
   private int count;
 
   public WriteBatch() {
-    rep = new ByteSink(64);
+    this(64);
+  }
+
+  /** A batch whose buffer starts with room for {@code reservedBytes} (as RocksDB's constructor). */
+  public WriteBatch(int reservedBytes) {
+    rep = new ByteSink(Math.max(HEADER_SIZE, reservedBytes));
     rep.truncate(HEADER_SIZE);
   }
 

@@ -226,7 +226,8 @@ public final class DbImpl implements Db {
 
   @Override
   public void put(WriteOptions options, byte[] key, byte[] value) {
-    write(options, new WriteBatch().put(key, value));
+    int reserve = key == null || value == null ? 64 : WriteBatch.HEADER_SIZE + 16 + key.length + value.length;
+    write(options, new WriteBatch(reserve).put(key, value));
   }
 
   @Override
