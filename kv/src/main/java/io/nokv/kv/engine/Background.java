@@ -115,13 +115,7 @@ final class Background {
     }
     edit.setLogNumber(imm.nextWalNumber());
     edit.setLastSequence(writes.visibleSequence());
-    try {
-      ctx.versions.logAndApply(edit);
-    } catch (RuntimeException e) {
-      out.abandon(e);
-      throw e;
-    }
-    out.release();
+    out.commit(edit);
     ctx.stats.flushes.increment();
     writes.mutex.lock();
     try {
@@ -227,13 +221,7 @@ final class Background {
   private void run(List<Compaction> compactions) {
     Version v = ctx.versions.current();
     CompactionJob.Result r = new CompactionJob(ctx, v, compactions, snapshots.sequences()).run();
-    try {
-      ctx.versions.logAndApply(r.edit());
-    } catch (RuntimeException e) {
-      r.abandon(e);
-      throw e;
-    }
-    r.release();
+    r.commit(ctx.versions);
     ctx.stats.compactions.increment();
     ctx.stats.compactionBytesRead.add(r.bytesRead());
     ctx.stats.compactionBytesWritten.add(r.bytesWritten());

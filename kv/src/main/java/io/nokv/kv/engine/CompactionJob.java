@@ -89,15 +89,12 @@ final class CompactionJob {
 
   /** A finished job: the edit to log, and the output to release once it is logged (or abandoned). */
   record Result(VersionEdit edit, TableOutput output, long bytesRead, long bytesWritten) {
-    void release() {
+    /** Logs the edit; see {@link TableOutput#commit}. */
+    void commit(io.nokv.kv.version.VersionSet versions) {
       if (output != null) {
-        output.release();
-      }
-    }
-
-    void abandon(Throwable cause) {
-      if (output != null) {
-        output.abandon(cause);
+        output.commit(edit);
+      } else {
+        versions.logAndApply(edit); // a trivial move writes no file
       }
     }
   }

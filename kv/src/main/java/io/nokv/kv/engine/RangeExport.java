@@ -92,13 +92,7 @@ final class RangeExport {
         VersionEdit edit = new VersionEdit();
         TableOutput out = background.writeLevel0(new Resequenced(external.iterator(false), seq), edit);
         edit.setLastSequence(seq);
-        try {
-          ctx.versions.logAndApply(edit);
-        } catch (RuntimeException e) {
-          out.abandon(e);
-          throw e;
-        }
-        out.release();
+        out.commit(edit);
         writes.publish(seq);
         writes.onVersionChange();
       });

@@ -80,12 +80,6 @@ final class Recovery {
     TableOutput out = background.writeLevel0(mem.iterator(), edit);
     mem.rangeTombstones().forEach(edit::addTombstone);
     edit.setLastSequence(maxSeq);
-    try {
-      ctx.versions.logAndApply(edit);
-    } catch (RuntimeException e) {
-      out.abandon(e);
-      throw e;
-    }
-    out.release();
+    out.commit(edit);
   }
 }

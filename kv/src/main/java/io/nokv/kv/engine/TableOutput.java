@@ -194,8 +194,22 @@ final class TableOutput {
     return relocatedBytes;
   }
 
+  /**
+   * Makes the written files live: logs {@code edit} (which must list them) in the manifest, then
+   * releases them from the pending set. If logging fails, deletes them and rethrows.
+   */
+  void commit(io.nokv.kv.version.VersionEdit edit) {
+    try {
+      ctx.versions.logAndApply(edit);
+    } catch (RuntimeException e) {
+      abandon(e);
+      throw e;
+    }
+    release();
+  }
+
   /** Lets obsolete-file deletion consider these numbers again (after the manifest lists them, or after abandon). */
-  void release() {
+  private void release() {
     ctx.pendingOutputs.removeAll(numbers);
   }
 
