@@ -334,12 +334,15 @@ public final class DbImpl implements Db {
     RuntimeException failure = null;
     try {
       writes.runExclusive(() -> {
-        // Writes made without the WAL exist only in memory: flush them so close loses nothing.
-        if (writes.memHasUnloggedWrites || writes.imms.stream().anyMatch(WritePath.Imm::hasUnloggedWrites)) {
-          writes.switchIfNotEmpty();
-          writes.awaitNoImmutables();
+        try {
+          // Writes made without the WAL exist only in memory: flush them so close loses nothing.
+          if (writes.memHasUnloggedWrites || writes.imms.stream().anyMatch(WritePath.Imm::hasUnloggedWrites)) {
+            writes.switchIfNotEmpty();
+            writes.awaitNoImmutables();
+          }
+        } finally {
+          writes.close();
         }
-        writes.close();
       });
     } catch (RuntimeException e) {
       failure = e;
