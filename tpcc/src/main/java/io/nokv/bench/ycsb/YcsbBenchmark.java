@@ -17,12 +17,17 @@ import java.util.stream.Stream;
 /**
  * Runs a {@link YcsbConfig}: for each run and engine, a fresh directory, the load, then each
  * workload in the configured order against the same database (records that D and E insert stay,
- * and later workloads read them, as in YCSB's recommended sequence). Engines run one after the
- * other, never at the same time. An engine that fails is reported in one line and skipped; the
- * others still run.
+ * and later workloads read them, as in YCSB's recommended sequence). The loop is run-major: every
+ * engine completes run 1 before any starts run 2, and the engine order alternates between runs
+ * ({@link YcsbConfig#engineOrder(int)}), so drift of the machine over time spreads over all engines.
+ * Engines run one after the other, never at the same time. An engine that fails is reported in one
+ * line and skipped in this and later runs; the others still run.
  */
 final class YcsbBenchmark {
-  /** What a benchmark produced: results in run order, and each failed engine's one-line error. */
+  /**
+   * What a benchmark produced: results in the order they were measured (each carries its run), each
+   * failed engine's one-line error, and each engine's own description of its settings.
+   */
   record Outcome(List<PhaseResult> results, Map<String, String> errors, Map<String, Map<String, Object>> engineSettings) {}
 
   private final YcsbConfig config;
@@ -38,7 +43,7 @@ final class YcsbBenchmark {
     Map<String, String> errors = new LinkedHashMap<>();
     Map<String, Map<String, Object>> described = new LinkedHashMap<>();
     for (int run = 1; run <= config.runs(); run++) {
-      for (String name : config.engines()) {
+      for (String name : config.engineOrder(run)) {
         if (errors.containsKey(name)) {
           continue;
         }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nokv bench ycsb}: YCSB's core workloads against NoKV and RocksDB in one process, with the
  * same engine settings, printed first. See {@link YcsbBenchmark} for the sequence, {@link
- * EngineBinding} for the operation semantics and {@link ResultTable} for the ratios. Exit code 0
+ * EngineBinding} for the operation semantics, {@link ResultTable} for the ratios, {@link RunMedians}
+ * for the medians over {@code --runs} and {@link YcsbReport} for the JSON. Exit code 0
  * when every engine completed, 1 when one failed (its error is printed and written to the JSON).
  */
 @Command(
@@ -43,6 +44,13 @@ import picocli.CommandLine.Spec;
           + " each in a fresh directory with the same settings. Prints ops/s, p50 and p99 per workload and"
           + " engine, and the ratio NoKV/RocksDB (throughput, and latency ratios).",
       "",
+      "With --runs N > 1 the load and workloads repeat N times, each run in fresh directories; engines alternate"
+          + " their order between runs (run 1 nokv then rocksdb, run 2 rocksdb then nokv, ...) so slow drift of"
+          + " the machine favours neither. Each run's rows are printed, then a \"Median of N runs\" table: per"
+          + " workload and engine the median ops/s, p50 and p99 over the runs (mean of the two middle values for"
+          + " even N), and the NoKV/RocksDB ratios of those medians. The JSON (--out) has every run under"
+          + " \"results\" and the medians under \"medians\" and \"median_ratios\" (also with one run).",
+      "",
       "Workloads (YCSB 0.17.0 definitions, via its CoreWorkload): a 50%% read/50%% update; b 95/5 read/update;"
           + " c 100%% read; d 95%% read/5%% insert, latest; e 95%% scan (1-100)/5%% insert; f 50%% read/50%%"
           + " read-modify-write. Zipfian unless noted. Updates are read-modify-write of one field, as YCSB's"
@@ -51,7 +59,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Example: nokv bench ycsb --engine nokv,rocksdb --workloads a,c --records 200000 --operations 200000 --out r.json"
+      "Example: nokv bench ycsb --engine nokv,rocksdb --workloads a,c --records 200000 --operations 200000 --runs 3 --out r.json"
     })
 public final class YcsbCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -118,8 +126,10 @@ public final class YcsbCommand implements Callable<Integer> {
   @Option(names = "--warmup-ops", defaultValue = "0", description = "Unmeasured operations before each workload (default: ${DEFAULT-VALUE}).")
   long warmupOps;
 
-  @Option(names = "--runs", defaultValue = "1",
-      description = "Repeat load and workloads this many times, each in a fresh directory (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
+      description = "Repeat load and workloads this many times, each in a fresh directory, alternating the engine"
+          + " order between runs; prints each run's rows, then (for N > 1) the median ops/s, p50 and p99 of the runs"
+          + " and the ratios of those medians (default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--progress-interval", defaultValue = "5", paramLabel = "SECONDS",

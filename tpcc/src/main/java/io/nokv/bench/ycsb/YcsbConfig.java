@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One YCSB benchmark invocation, validated.
  *
- * @param engines engine names, run one after the other
+ * @param engines engine names, run one after the other, in this order in odd runs and in the reverse
+ *     order in even runs (see {@link #engineOrder(int)})
  * @param workloads workload names (a-f), run in this order
  * @param records records loaded before the workloads
  * @param operations operations per workload
@@ -37,6 +38,16 @@ record YcsbConfig(
     int runs,
     int progressSeconds,
     boolean printStats) {
+
+  /**
+   * The engines in the order run {@code run} (1-based) runs them: as given in odd runs, reversed in
+   * even runs. Alternating means a machine that slowly speeds up or slows down over a long benchmark
+   * (thermal throttling, a neighbour's load, a filling page cache) does not always favour the engine
+   * that runs first.
+   */
+  List<String> engineOrder(int run) {
+    return run % 2 == 1 ? engines : engines.reversed();
+  }
 
   String distributionFor(String workload) {
     return distribution != null ? distribution : YcsbWorkloads.standardDistribution(workload);

@@ -19,15 +19,25 @@ import java.util.Map;
  * <pre>
  * {"benchmark": "ycsb", "nokv_version", "started_at",
  *  "settings": {engines, workloads, records, operations, threads, value_size, fields, field_length,
- *               record_bytes, distribution, warmup_ops, runs, dir, dir_temporary, engine: {shared
- *               engine settings}, engine_details: {engine: {...}}},
+ *               record_bytes, distribution, warmup_ops, runs, update, dir, dir_temporary,
+ *               engine_order: [[engines of run 1], [engines of run 2], ...],
+ *               engine: {shared engine settings}, engine_details: {engine: {...}}},
  *  "machine": {cores, jvm, os, max_heap_bytes},
  *  "results": [{engine, workload, run, ops_per_sec, p50_us, p99_us, p999_us, max_us, mean_us,
  *               operations, duration_ms, threads, distribution, not_found, inserted,
  *               by_operation: {READ: {count, p50_us, p99_us, max_us}, ...}}],
  *  "ratios": [{workload, run, engines: "nokv/rocksdb", ops_per_sec, p50_us, p99_us}],
+ *  "medians": [{engine, workload, runs, ops_per_sec, p50_us, p99_us}],
+ *  "median_ratios": [{workload, runs, engines: "nokv/rocksdb", ops_per_sec, p50_us, p99_us}],
  *  "errors": [{engine, message}]}
  * </pre>
+ *
+ * <p>{@code results} and {@code ratios} hold one object per run, in the order measured; {@code
+ * settings.engine_order} lists the engines in the order each run ran them. {@code medians} holds one
+ * object per engine and workload (the load is workload "load"), each value the median of that
+ * engine's per-run values over the {@code runs} runs it completed (see {@link RunMedians}); with one
+ * run it equals that run, so consumers can always read it. {@code median_ratios} divides NoKV's
+ * medians by each other engine's; its {@code runs} is the fewer of the two engines' run counts.
  */
 final class YcsbReport {
   private YcsbReport() {}
@@ -37,12 +47,16 @@ final class YcsbReport {
     int recordBytes = c.recordBytes();
     w.printf("NoKV YCSB benchmark (nokv %s)%n", BenchVersion.projectVersion());
     w.printf("  engines:    %s (one after the other, each in a fresh directory)%n", String.join(", ", c.engines()));
+    w.printf("  order:      %s%n", engineOrderLine(c));
     w.printf("  workloads:  %s (in this order; d and e insert records that later workloads see)%n", String.join(", ", c.workloads()));
     for (String wl : c.workloads()) {
       w.printf("              %s: %s; %s%n", wl, YcsbWorkloads.describe(wl), c.distributionFor(wl));
     }
     w.printf("  sizes:      %,d records loaded; %,d operations per workload; %d thread(s); %,d warmup ops; %d run(s)%n",
         c.records(), c.operations(), c.threads(), c.warmupOps(), c.runs());
+    if (c.runs() > 1) {
+      w.printf("              each run's rows are printed, then the median of the %d runs per workload and engine%n", c.runs());
+    }
     w.printf("  record:     key \"user\"+hash(n) (up to 23 B); %d fields x %d B, %,d B encoded%n", c.fieldCount(), c.fieldLength(), recordBytes);
     w.printf("  both engines: block cache %s, bloom %d bits/key, compression %s, sync %s (WAL on%s),%n",
         Sizes.format(s.cacheSizeBytes()), s.bloomBitsPerKey(), s.compression().name().toLowerCase(), s.sync(),
@@ -66,6 +80,22 @@ final class YcsbReport {
         Sizes.format((Long) m.get("max_heap_bytes") & ~((1L << 20) - 1)));
     w.printf("  data dir:   %s%s%n", root, c.dir() == null ? " (temporary, deleted afterwards)" : " (kept)");
     w.flush();
+  }
+
+  /** The engine order of each run, e.g. "run 1: nokv, rocksdb; run 2: rocksdb, nokv; ... (alternating ...)". */
+  static String engineOrderLine(YcsbConfig c) {
+    String first = String.join(", ", c.engineOrder(1));
+    if (c.runs() == 1 || c.engines().size() == 1) {
+      return first + (c.runs() == 1 ? "" : " in each of the " + c.runs() + " runs");
+    }
+    StringBuilder line = new StringBuilder();
+    for (int run = 1; run <= Math.min(c.runs(), 3); run++) {
+      line.append(run == 1 ? "" : "; ").append("run ").append(run).append(": ").append(String.join(", ", c.engineOrder(run)));
+    }
+    if (c.runs() > 3) {
+      line.append("; ...");
+    }
+    return line.append(" (alternating, so slow drift of the machine favours neither engine)").toString();
   }
 
   static Map<String, Object> machine() {
@@ -94,6 +124,11 @@ final class YcsbReport {
     settings.put("update", "read-modify-write of one field (as YCSB's RocksDB binding)");
     settings.put("dir", root.toString());
     settings.put("dir_temporary", c.dir() == null);
+    List<Object> order = new ArrayList<>();
+    for (int run = 1; run <= c.runs(); run++) {
+      order.add(c.engineOrder(run));
+    }
+    settings.put("engine_order", order);
     settings.put("engine", c.settings().toMap());
     settings.put("engine_details", outcome.engineSettings());
 
@@ -109,6 +144,13 @@ final class YcsbReport {
     List<Object> ratios = new ArrayList<>();
     ResultTable.ratios(outcome.results()).forEach(q -> ratios.add(q.toJson()));
     json.put("ratios", ratios);
+    List<RunMedians.Median> medianList = RunMedians.of(outcome.results());
+    List<Object> medians = new ArrayList<>();
+    medianList.forEach(m -> medians.add(m.toJson()));
+    json.put("medians", medians);
+    List<Object> medianRatios = new ArrayList<>();
+    RunMedians.ratios(medianList).forEach(q -> medianRatios.add(q.toJson()));
+    json.put("median_ratios", medianRatios);
     List<Object> errors = new ArrayList<>();
     outcome.errors().forEach((engine, msg) -> errors.add(Map.of("engine", engine, "message", msg)));
     json.put("errors", errors);

@@ -67,7 +67,66 @@ class YcsbCommandTest {
     assertEquals(Set.of("SCAN", "INSERT"), ops, "workload e scans and inserts");
     assertTrue((Double) e.get("inserted") > 0);
     assertEquals(List.of(), root.get("errors"));
+
+    // One run: the medians are that run's values, so consumers can always read them.
+    List<?> medians = (List<?>) root.get("medians");
+    assertEquals(results.size(), medians.size());
+    for (int i = 0; i < results.size(); i++) {
+      Map<?, ?> row = (Map<?, ?>) results.get(i);
+      Map<?, ?> median = (Map<?, ?>) medians.get(i);
+      assertEquals(1.0, median.get("runs"));
+      for (String key : List.of("engine", "workload", "ops_per_sec", "p50_us", "p99_us")) {
+        assertEquals(row.get(key), median.get(key), key);
+      }
+    }
+    assertEquals(List.of(), root.get("median_ratios"), "one engine has no ratios");
     return root;
+  }
+
+  @Test
+  void twoRunsWriteEveryRunAndTheMedians() throws Exception {
+    Path json = tmp.resolve("r.json");
+    Run r = ycsb("--engine", "rocksdb", "--records", "2000", "--operations", "2000", "--runs", "2",
+        "--progress-interval", "0", "--dir", tmp.resolve("data").toString(), "--out", json.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("order:      rocksdb in each of the 2 runs"), r.out());
+    List<String> lines = r.out().lines().toList();
+    int medianTable = lines.indexOf("Median of 2 runs (each column the median of the per-run values; ratio rows divide the medians)");
+    assertTrue(medianTable > 0, r.out());
+    assertTrue(lines.subList(0, medianTable).stream().anyMatch(l -> l.startsWith("c#2 ")), r.out());
+    List<String> medianRows = lines.subList(medianTable + 2, medianTable + 9);
+    assertEquals(List.of("load", "a", "b", "c", "f", "d", "e"), medianRows.stream().map(l -> l.split(" +")[0]).toList(), r.out());
+    assertTrue(medianRows.stream().allMatch(l -> l.split(" +")[1].equals("rocksdb") && l.endsWith(" 2")), r.out());
+
+    Map<?, ?> root = (Map<?, ?>) MiniJson.parse(Files.readString(json));
+    assertEquals(List.of(List.of("rocksdb"), List.of("rocksdb")), ((Map<?, ?>) root.get("settings")).get("engine_order"));
+    List<?> results = (List<?>) root.get("results");
+    assertEquals(14, results.size());
+    List<String> workloads = List.of("load", "a", "b", "c", "f", "d", "e");
+    for (int i = 0; i < results.size(); i++) {
+      Map<?, ?> row = (Map<?, ?>) results.get(i);
+      assertEquals((double) (i / 7 + 1), row.get("run"), row.toString());
+      assertEquals(workloads.get(i % 7), row.get("workload"), row.toString());
+      assertEquals("rocksdb", row.get("engine"));
+    }
+    List<?> medians = (List<?>) root.get("medians");
+    assertEquals(7, medians.size());
+    for (int i = 0; i < 7; i++) {
+      Map<?, ?> m = (Map<?, ?>) medians.get(i);
+      assertEquals(Set.of("engine", "workload", "runs", "ops_per_sec", "p50_us", "p99_us"), m.keySet());
+      assertEquals("rocksdb", m.get("engine"));
+      assertEquals(workloads.get(i), m.get("workload"));
+      assertEquals(2.0, m.get("runs"));
+      Map<?, ?> run1 = (Map<?, ?>) results.get(i);
+      Map<?, ?> run2 = (Map<?, ?>) results.get(i + 7);
+      for (String key : List.of("ops_per_sec", "p50_us", "p99_us")) {
+        double mean = ((Double) run1.get(key) + (Double) run2.get(key)) / 2;
+        // The JSON rounds to 3 decimals, each input and the median.
+        assertEquals(mean, (Double) m.get(key), 0.002, key + " of " + m);
+      }
+    }
+    assertEquals(List.of(), root.get("median_ratios"));
+    assertEquals(List.of(), root.get("errors"));
   }
 
   @Test
