@@ -51,14 +51,31 @@ class CrashRecoveryTest {
     try {
       for (int c = 0; c < cycles; c++) {
         long lastAck = runAndKill(dir, next, 20 + rnd.nextInt(400));
+        HISTORY.append("cycle ").append(c).append(": started at ").append(next).append(", last ACK ").append(lastAck).append('\n');
         long verifiedUpTo = verify(dir, lastAck);
+        HISTORY.append("  verified up to ").append(verifiedUpTo).append('\n');
         totalAcked += Math.max(0, lastAck - next + 1);
         next = verifiedUpTo + 1;
       }
     } catch (Throwable t) {
-      throw new AssertionError("crash test failed with seed " + seed + " (-Dnokv.crash.seed=" + seed + "): " + t, t);
+      Path keep = Path.of(System.getProperty("java.io.tmpdir"), "nokv-crash-failure-" + seed);
+      copyTree(dir, keep);
+      throw new AssertionError("crash test failed (database copied to " + keep + ")\n" + HISTORY + "seed " + seed + " (-Dnokv.crash.seed=" + seed + "): " + t, t);
     }
     assertTrue(totalAcked > cycles, "the child acknowledged too few writes to mean anything: " + totalAcked);
+  }
+
+  private static final StringBuilder HISTORY = new StringBuilder();
+
+  private static void copyTree(Path from, Path to) {
+    try (var files = java.nio.file.Files.list(from)) {
+      java.nio.file.Files.createDirectories(to);
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("could not keep the failed database: " + e);
+    }
   }
 
   /** Starts the child at batch {@code start}, kills it after {@code killAfterMs}; returns the last ACK seen (-1 if none). */
@@ -107,38 +124,38 @@ class CrashRecoveryTest {
   }
 
   /**
-   * Checks the reopened database: all batches up to {@code lastAck} are present (or deleted by a
-   * later acknowledged batch); beyond it, at most one more batch may be (it was written but the
-   * ACK was not read), and only whole. Returns the highest batch present.
+   * Checks the reopened database: every batch up to {@code lastAck} committed (its marker is there),
+   * so did any run of batches right after it (the parent had not read their ACKs yet), nothing
+   * after that; each batch's keys are all there, or all deleted by the batch 7 later. Returns the
+   * highest committed batch.
    */
   private static long verify(Path dir, long lastAck) {
     try (Db db = Db.open(dir, options())) {
-      // Batches past the last ACK the parent read may have committed (the child runs ahead of the
-      // pipe): they must form a prefix of whole batches.
+      // Batches past the last ACK the parent read may have committed (the child's output runs
+      // ahead of the pipe); their markers show it.
       long highest = lastAck;
-      while (true) {
-        int present = countPresent(db, highest + 1);
-        assertTrue(present == 0 || present == CrashWorker.BATCH_KEYS,
-            "batch " + (highest + 1) + " is half applied: " + present + " keys");
-        if (present == 0) {
-          break;
-        }
+      while (db.get(CrashWorker.marker(highest + 1)) != null) {
         highest++;
       }
+      for (long b = highest + 1; b <= highest + 5; b++) {
+        assertNull(db.get(CrashWorker.marker(b)), "batch " + b + " committed after the missing batch " + (highest + 1));
+        assertEquals(0, countPresent(db, b), "batch " + b + " is partly there after the missing batch " + (highest + 1));
+      }
       for (long b = 0; b <= highest; b++) {
+        if (db.get(CrashWorker.marker(b)) == null) {
+          fail("batch " + b + " (acknowledged or followed by committed batches up to " + highest + ") is missing its marker\n"
+              + diagnose(db, dir, CrashWorker.marker(b)));
+        }
         boolean deletedLater = b + CrashWorker.DELETE_LAG <= highest;
         for (int i = 0; i < CrashWorker.BATCH_KEYS; i++) {
           byte[] got = db.get(CrashWorker.key(b, i));
           if (deletedLater) {
             assertNull(got, "batch " + b + " key " + i + " should have been deleted by batch " + (b + CrashWorker.DELETE_LAG));
           } else if (!java.util.Arrays.equals(CrashWorker.value(b, i), got)) {
-            fail("acknowledged batch " + b + " key " + i + " lost or wrong (last ACK " + lastAck + ", highest " + highest
+            fail("batch " + b + " key " + i + " lost or wrong (last ACK " + lastAck + ", highest " + highest
                 + ")\n" + diagnose(db, dir, CrashWorker.key(b, i)));
           }
         }
-      }
-      for (long b = highest + 1; b <= highest + 5; b++) {
-        assertEquals(0, countPresent(db, b), "batch " + b + " exists after the missing batch " + (highest + 1));
       }
       return highest;
     }

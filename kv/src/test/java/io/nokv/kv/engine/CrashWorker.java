@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * The child process of {@link CrashRecoveryTest}: writes numbered batches with sync=true and
  * prints "ACK n" after each returns, until it is killed. Batch n puts {@link #BATCH_KEYS} keys
- * (some values large enough for the value log) and deletes the keys of batch n - 7, so a half-applied
+ * (some values large enough for the value log) and a marker key, and deletes the keys of batch
+ * n - 7, so a half-applied
  * batch, a lost acknowledged write or a resurrected delete are all visible to the checker.
  */
 public final class CrashWorker {
@@ -18,6 +19,11 @@ public final class CrashWorker {
   static final int DELETE_LAG = 7;
 
   private CrashWorker() {}
+
+  /** Written by batch n and never deleted: shows that batch n committed, whatever came later. */
+  static byte[] marker(long batch) {
+    return String.format("m%08d", batch).getBytes(StandardCharsets.UTF_8);
+  }
 
   static byte[] key(long batch, int i) {
     return String.format("b%08d-%d", batch, i).getBytes(StandardCharsets.UTF_8);
@@ -45,6 +51,7 @@ public final class CrashWorker {
         for (int i = 0; i < BATCH_KEYS; i++) {
           batch.put(key(b, i), value(b, i));
         }
+        batch.put(marker(b), new byte[] {1});
         if (b - DELETE_LAG >= 0) {
           for (int i = 0; i < BATCH_KEYS; i++) {
             batch.delete(key(b - DELETE_LAG, i));
