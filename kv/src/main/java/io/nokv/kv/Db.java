@@ -50,6 +50,11 @@ public interface Db extends AutoCloseable {
   /** Applies {@code batch} atomically. */
   void write(WriteOptions options, WriteBatch batch);
 
+  /** The same as {@link #write(WriteOptions, WriteBatch)}, with the arguments the other way round. */
+  default void write(WriteBatch batch, WriteOptions options) {
+    write(options, batch);
+  }
+
   /** Applies {@code batch} atomically and durably. */
   default void write(WriteBatch batch) {
     write(WriteOptions.DEFAULT, batch);

@@ -67,6 +67,19 @@ class DbApiTest {
   }
 
   @Test
+  void batchesApplyAtomicallyInEitherArgumentOrder() {
+    try (Db db = Db.open(dir, new Options())) {
+      db.put(b("gone"), b("x"));
+      db.write(new WriteBatch().put(b("a"), b("1")).delete(b("gone")).deleteRange(b("p"), b("q")), WriteOptions.DEFAULT);
+      db.write(WriteOptions.DEFAULT, new WriteBatch().put(b("b"), b("2")));
+      assertArrayEquals(b("1"), db.get(b("a")));
+      assertArrayEquals(b("2"), db.get(b("b")));
+      assertNull(db.get(b("gone")));
+      db.write(new WriteBatch()); // empty: nothing to do
+    }
+  }
+
+  @Test
   void closedDatabaseRefusesUse() {
     Db db = Db.open(dir, new Options());
     db.close();
