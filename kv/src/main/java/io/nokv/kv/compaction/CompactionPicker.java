@@ -95,7 +95,12 @@ public final class CompactionPicker {
    * against the current version: returns the next step for {@code level}, or null.
    */
   public Compaction manualStep(Version v, int level, int deepest, byte[] from, byte[] to) {
-    List<FileMetaData> inputs = v.overlapping(level, from, to);
+    // L0 files overlap one another: moving only those inside the range could leave an older L0
+    // file above newer data for the same key in L1, which reads assume never happens. So L0
+    // always moves whole, as in automatic compactions.
+    List<FileMetaData> inputs = level == 0 && level < deepest
+        ? (v.overlapping(0, from, to).isEmpty() ? List.of() : new ArrayList<>(v.files(0)))
+        : v.overlapping(level, from, to);
     if (inputs.isEmpty()) {
       return null;
     }

@@ -184,6 +184,11 @@ public final class DbImpl implements Db {
     return writes.visibleSequence();
   }
 
+  /** For tests that inspect tables. */
+  TableCache tableCacheForTest() {
+    return ctx.tableCache;
+  }
+
   private void checkOpen() {
     if (closed.get()) {
       throw new DbClosedException("database " + dir);

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An immutable view of the live files: SSTables per level, value-log segments, and flushed range
  * tombstones. L0 files may overlap and are ordered newest first (by largest sequence); files of
- * L1..L6 do not overlap and are ordered by key. Readers pin a version with {@link #ref()} so its
+ * L1..L6 do not overlap and are ordered by key. Invariant the read path relies on: every entry of
+ * an L0 file is newer than every entry of L1..L6 for the same key (L0 only ever moves down whole). Readers pin a version with {@link #ref()} so its
  * files outlive a compaction that replaces them.
  */
 public final class Version {

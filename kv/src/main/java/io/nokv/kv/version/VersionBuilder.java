@@ -103,6 +103,22 @@ final class VersionBuilder {
       }
       out.add(List.copyOf(files));
     }
+    assert level0IsNewest(out) : "an L0 file is older than deeper data it overlaps: " + out;
     return new Version(out, new TreeMap<>(segments), new ArrayList<>(tombstones.values()));
+  }
+
+  /** The invariant in {@link Version}'s comment (checked in tests, which run with -ea). */
+  private static boolean level0IsNewest(List<List<FileMetaData>> levels) {
+    for (FileMetaData f : levels.get(0)) {
+      for (int l = 1; l < levels.size(); l++) {
+        for (FileMetaData g : levels.get(l)) {
+          if (g.largestSeq() > f.smallestSeq() && InternalKey.compareUserKeys(g.smallest(), f.largest()) <= 0
+              && InternalKey.compareUserKeys(f.smallest(), g.largest()) <= 0) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 }

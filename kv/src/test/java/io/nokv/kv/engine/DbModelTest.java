@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The engine against a TreeMap: random puts, deletes, range deletes, batches, snapshots and
  * iterators in both directions, with flushes, compactions, value-log GC and reopens interleaved.
  * Every answer is compared with the model. Seeded: a failure names its seed, and
- * {@code -Dnokv.model.seed=N} replays it.
+ * {@code -Dnokv.model.seed=N} replays it; {@code -Dnokv.model.ops=N} runs longer (the soak profile
+ * runs 40,000).
  */
 class DbModelTest {
   @TempDir Path tmp;
@@ -57,13 +58,13 @@ class DbModelTest {
   @ValueSource(longs = {1, 2, 3, 4})
   void randomOperationsMatchModelOnDisk(long seed) throws Exception {
     long s = Long.getLong("nokv.model.seed", seed);
-    runWithSeed(s, tmp.resolve("db"), smallOptions(), 2500);
+    runWithSeed(s, tmp.resolve("db"), smallOptions(), Integer.getInteger("nokv.model.ops", 4000));
   }
 
   @Test
   void randomOperationsMatchModelInMemory() throws Exception {
     long s = Long.getLong("nokv.model.seed", System.nanoTime());
-    runWithSeed(s, Path.of("/mem/db"), smallOptions().setFileSystem(new MemFileSystem()), 2500);
+    runWithSeed(s, Path.of("/mem/db"), smallOptions().setFileSystem(new MemFileSystem()), Integer.getInteger("nokv.model.ops", 6000));
   }
 
   private void runWithSeed(long seed, Path dir, Options options, int ops) throws Exception {
@@ -197,7 +198,14 @@ class DbModelTest {
         int idx = rnd.nextInt(snapshots.size());
         byte[] k = key();
         ReadOptions ro = new ReadOptions().setSnapshot(snapshots.get(idx));
-        assertArrayEquals(snapshotModels.get(idx).get(k), db.get(ro, k), "snapshot get " + new String(k));
+        byte[] expectedAtSnapshot = snapshotModels.get(idx).get(k);
+        byte[] gotAtSnapshot = db.get(ro, k);
+        if (!Arrays.equals(expectedAtSnapshot, gotAtSnapshot)) {
+          throw new AssertionError("snapshot get " + new String(k) + " at snapshot seq " + snapshots.get(idx).sequence()
+              + ": expected " + (expectedAtSnapshot == null ? "null" : expectedAtSnapshot.length + " bytes")
+              + ", got " + (gotAtSnapshot == null ? "null" : gotAtSnapshot.length + " bytes") + "\n"
+              + DbDebug.describeKey(db, k) + "live snapshots: " + snapshots);
+        }
         if (rnd.nextInt(4) == 0) {
           checkIterator(ro, snapshotModels.get(idx));
         }
@@ -305,7 +313,11 @@ class DbModelTest {
             assertFalse(it.isValid(), "iterator should be exhausted");
           } else {
             assertTrue(it.isValid(), "iterator should be at " + new String(expected.getKey()));
-            assertArrayEquals(expected.getKey(), it.key(), "iterator key");
+            if (!Arrays.equals(expected.getKey(), it.key())) {
+              throw new AssertionError("iterator at " + new String(it.key()) + ", expected " + new String(expected.getKey())
+                  + " (snapshot " + (ro.snapshot() == null ? "none" : ro.snapshot().sequence()) + ")\n"
+                  + DbDebug.describeKey(db, it.key()) + DbDebug.describeKey(db, expected.getKey()) + "live snapshots: " + snapshots);
+            }
             assertArrayEquals(expected.getValue(), it.value(), "iterator value at " + new String(expected.getKey()));
           }
         }
