@@ -263,10 +263,10 @@ public final class VersionSet implements AutoCloseable {
   public synchronized Set<Long> liveFileNumbers() {
     Set<Long> live = new HashSet<>();
     collect(current, live);
+    // A reader may have released a version before installCurrent added it here: drop such.
+    pinned.removeIf(v -> v.refCount() == 0);
     for (Version v : pinned) {
-      if (v.refCount() > 0) {
-        collect(v, live);
-      }
+      collect(v, live);
     }
     live.add(manifestNumber);
     return live;
