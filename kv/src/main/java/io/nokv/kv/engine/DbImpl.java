@@ -71,9 +71,13 @@ public final class DbImpl implements Db {
     if (exists && options.errorIfExists()) {
       throw new IllegalArgumentException("a database already exists at " + dir + " and errorIfExists is true");
     }
-    FileLockHandle lock;
     try {
       fs.createDirectories(dir);
+    } catch (IOException e) {
+      throw new KvIOException(dir.toString(), "create database directory", e);
+    }
+    FileLockHandle lock;
+    try {
       lock = fs.tryLock(dir.resolve(FileNames.LOCK));
     } catch (IOException e) {
       throw new KvIOException(dir.resolve(FileNames.LOCK).toString(), "lock", e);

@@ -49,6 +49,20 @@ class DbApiTest {
   }
 
   @Test
+  void openingAFileOrAMissingDatabaseSaysWhy() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    io.nokv.kv.KvIOException e = assertThrows(io.nokv.kv.KvIOException.class, () -> Db.open(file, new Options()));
+    assertTrue(e.getMessage().contains("create database directory") && e.getMessage().contains("not-a-dir"), e.getMessage());
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> Db.open(dir.resolve("absent"), new Options().setCreateIfMissing(false)));
+    assertTrue(missing.getMessage().contains("createIfMissing"), missing.getMessage());
+    try (Db db = Db.open(dir.resolve("db"), new Options())) {
+      db.put(b("k"), b("v"));
+    }
+    assertThrows(IllegalArgumentException.class, () -> Db.open(dir.resolve("db"), new Options().setErrorIfExists(true)));
+  }
+
+  @Test
   void badArgumentsNameTheLimit() {
     try (Db db = Db.open(dir, new Options())) {
       assertThrows(IllegalArgumentException.class, () -> db.put(null, b("v")));
