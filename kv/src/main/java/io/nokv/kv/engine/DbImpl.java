@@ -217,7 +217,7 @@ public final class DbImpl implements Db {
   @Override
   public DbIterator newIterator(ReadOptions options) {
     checkOpen();
-    return reads.newIterator(Objects.requireNonNull(options, "options"));
+    return new OpenCheckedIterator(reads.newIterator(Objects.requireNonNull(options, "options")), closed::get, dir.toString());
   }
 
   @Override

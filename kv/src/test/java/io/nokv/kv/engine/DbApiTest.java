@@ -94,12 +94,51 @@ class DbApiTest {
   }
 
   @Test
+  void largeValuesSurviveFlushAndReopen() {
+    byte[] big = new byte[20 << 20];
+    for (int i = 0; i < big.length; i += 4096) {
+      big[i] = (byte) (i >>> 12);
+    }
+    try (Db db = Db.open(dir, new Options())) {
+      db.put(b("big"), big);
+      db.put(b("small"), b("s"));
+      assertArrayEquals(big, db.get(b("big")));
+      db.flush();
+      assertArrayEquals(big, db.get(b("big")));
+    }
+    try (Db db = Db.open(dir, new Options())) {
+      assertArrayEquals(big, db.get(b("big")));
+      db.compactRange();
+      try (DbIterator it = db.newIterator()) {
+        it.seekToFirst();
+        assertArrayEquals(big, it.value());
+      }
+    }
+  }
+
+  @Test
   void closedDatabaseRefusesUse() {
     Db db = Db.open(dir, new Options());
     db.close();
     db.close(); // idempotent
     assertThrows(DbClosedException.class, () -> db.get(b("k")));
+    assertThrows(DbClosedException.class, db::snapshot);
     assertThrows(DbClosedException.class, () -> db.put(b("k"), b("v")));
+  }
+
+  @Test
+  void iteratorsAndSnapshotsOfAClosedDatabaseSayItIsClosed() {
+    Db db = Db.open(dir, new Options());
+    db.put(b("a"), b("1"));
+    DbIterator it = db.newIterator();
+    Snapshot s = db.snapshot();
+    it.seekToFirst();
+    assertTrue(it.isValid());
+    db.close();
+    assertThrows(DbClosedException.class, it::next);
+    assertThrows(DbClosedException.class, it::seekToFirst);
+    it.close(); // still allowed
+    s.close();
   }
 
   @Test
