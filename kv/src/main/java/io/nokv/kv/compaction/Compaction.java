@@ -37,14 +37,6 @@ public record Compaction(
         && reason != Reason.MANUAL;
   }
 
-  public long inputBytes() {
-    long n = 0;
-    for (FileMetaData f : allInputs()) {
-      n += f.fileSize();
-    }
-    return n;
-  }
-
   /** Smallest user key over all inputs. */
   static byte[] smallestUserKey(List<FileMetaData> files) {
     byte[] s = null;

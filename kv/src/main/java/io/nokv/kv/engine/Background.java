@@ -1,6 +1,5 @@
 package io.nokv.kv.engine;
 
-import io.nokv.kv.KvException;
 import io.nokv.kv.KvIOException;
 import io.nokv.kv.compaction.Compaction;
 import io.nokv.kv.compaction.CompactionPicker;
@@ -404,8 +403,4 @@ final class Background {
     return shuttingDown;
   }
 
-  /** Used when shutting down after the last flush: flushes whatever is queued, on the caller's thread. */
-  void flushPendingNow() throws KvException {
-    flushAll();
-  }
 }

@@ -23,10 +23,6 @@ final class SnapshotList {
     return counts.keySet().stream().mapToLong(Long::longValue).toArray();
   }
 
-  synchronized int size() {
-    return counts.size();
-  }
-
   private final class DbSnapshot implements Snapshot {
     private final long sequence;
     private final AtomicBoolean closed = new AtomicBoolean();

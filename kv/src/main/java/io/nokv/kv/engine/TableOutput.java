@@ -45,7 +45,6 @@ final class TableOutput {
   private long vlogNumber = -1;
   private long vlogEntryBytes;
   private long bytesWritten;
-  private long relocatedBytes;
 
   TableOutput(EngineContext ctx, long targetFileSize, boolean separateValues, Set<Long> relocate) {
     this.ctx = ctx;
@@ -76,7 +75,6 @@ final class TableOutput {
       if (relocate.contains(old.segment())) {
         byte[] v = ctx.valueLogs.resolve(value, FileNames.vlog(ctx.dir, old.segment()).toString());
         stored = appendToVlog(internalKey, v).encode();
-        relocatedBytes += old.length();
       }
     }
     if (InternalKey.type(key) == ValueType.VALUE_POINTER) {
@@ -187,11 +185,6 @@ final class TableOutput {
 
   long bytesWritten() {
     return bytesWritten;
-  }
-
-  /** Bytes of entries moved out of the relocated segments. */
-  long relocatedBytes() {
-    return relocatedBytes;
   }
 
   /**

@@ -18,15 +18,6 @@ public record FileMetaData(
     long numEntries,
     long[] valueLogRefs) {
 
-  public boolean referencesSegment(long segment) {
-    for (long r : valueLogRefs) {
-      if (r == segment) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** True if the user-key range [smallest, largest] of this file intersects [from, to] (null = unbounded). */
   public boolean overlapsUserRange(byte[] from, byte[] to) {
     if (from != null && InternalKey.compareUserKey(largest, from) < 0) {

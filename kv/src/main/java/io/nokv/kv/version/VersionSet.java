@@ -6,7 +6,6 @@ import io.nokv.kv.KvIOException;
 import io.nokv.kv.engine.FileNames;
 import io.nokv.kv.format.Coding;
 import io.nokv.kv.fs.FileSystem;
-import io.nokv.kv.iterator.RangeTombstone;
 import io.nokv.kv.wal.LogReader;
 import io.nokv.kv.wal.LogWriter;
 import java.io.IOException;
@@ -311,10 +310,6 @@ public final class VersionSet implements AutoCloseable {
 
   public long manifestNumber() {
     return manifestNumber;
-  }
-
-  public List<RangeTombstone> tombstones() {
-    return current.tombstones();
   }
 
   @Override
