@@ -44,7 +44,6 @@ public final class CheckTxnStatus {
       }
       if (callerStartTs > 0
           && callerStartTs < Timestamps.MAX
-          && lock.kind() != MutationKind.LOCK
           && lock.minCommitTs() <= callerStartTs) {
         lock = lock.withMinCommitTs(callerStartTs + 1);
         writes.putLock(primary, lock);

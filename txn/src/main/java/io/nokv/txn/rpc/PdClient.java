@@ -8,6 +8,9 @@ public interface PdClient {
   /** The region that holds {@code key}. */
   Region locate(byte[] key);
 
+  /** The region holding the keys just below {@code end} (for reverse scans); null means the last region. */
+  Region locateBefore(byte[] end);
+
   /** The first of {@code count} consecutive timestamps, each greater than any issued before (across restarts too). */
   long getTimestamps(int count);
 

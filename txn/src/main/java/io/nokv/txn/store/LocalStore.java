@@ -97,6 +97,11 @@ public final class LocalStore implements KvRpc, PdClient, AutoCloseable {
   }
 
   @Override
+  public Region locateBefore(byte[] end) {
+    return REGION;
+  }
+
+  @Override
   public long getTimestamps(int count) {
     return tso.next(count);
   }
