@@ -149,6 +149,11 @@ public final class Txn implements AutoCloseable {
     return buffer.size();
   }
 
+  /** True until the transaction is committed or rolled back. */
+  public boolean isActive() {
+    return state == State.ACTIVE;
+  }
+
   public boolean isReadOnly() {
     return buffer.isEmpty();
   }

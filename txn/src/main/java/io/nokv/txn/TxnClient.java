@@ -109,14 +109,17 @@ public final class TxnClient implements AutoCloseable {
    * Runs {@code body} in a transaction and commits it; when the commit fails with a retryable
    * {@link TxnException} (a write conflict, most often), runs it again in a new transaction, up to
    * {@link TxnClientOptions#maxRetries()} times. The body must not have effects outside the
-   * transaction that cannot be repeated.
+   * transaction that cannot be repeated. If the body commits or rolls back the transaction
+   * itself, {@code run} leaves it at that.
    */
   public <T> T run(TxnFunction<T> body) {
     Backoff backoff = null;
     for (int attempt = 0; ; attempt++) {
       try (Txn txn = begin()) {
         T result = body.apply(txn);
-        txn.commit();
+        if (txn.isActive()) {
+          txn.commit();
+        }
         return result;
       } catch (TxnException e) {
         if (!e.isRetryable() || attempt >= options.maxRetries()) {
@@ -130,7 +133,10 @@ public final class TxnClient implements AutoCloseable {
     }
   }
 
-  /** A read-only view of the data committed before {@code ts}. */
+  /**
+   * A read-only view of the data committed at or before {@code ts}. Unlike a transaction it does
+   * not hold the GC safe point back: use a timestamp younger than the GC lifetime.
+   */
   public SnapshotReader snapshotAt(long ts) {
     return new SnapshotReader(rpc, regions, resolver, ts, options.lockWaitMillis());
   }
