@@ -57,6 +57,9 @@ public record Lock(
       throw new MvccFormatException("lock record version " + version + ", expected " + VERSION);
     }
     MutationKind kind = MutationKind.fromCode(r.u8());
+    if (kind == MutationKind.ROLLBACK) {
+      throw new MvccFormatException("lock record of kind ROLLBACK");
+    }
     long startTs = r.u64();
     long ttl = r.varint();
     long minCommitTs = r.u64();
