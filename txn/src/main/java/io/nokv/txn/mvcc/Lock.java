@@ -35,7 +35,8 @@ public record Lock(
 
   /** True when the lock's TTL has run out at {@code currentTs}. */
   public boolean isExpired(long currentTs) {
-    return Timestamps.physical(currentTs) >= Timestamps.physical(startTs) + ttlMillis;
+    // Subtract rather than add: physical parts are small and non-negative, a TTL may be as large as Long.MAX_VALUE.
+    return Timestamps.physical(currentTs) - Timestamps.physical(startTs) >= ttlMillis;
   }
 
   public byte[] encode() {
@@ -57,6 +58,9 @@ public record Lock(
       throw new MvccFormatException("lock record version " + version + ", expected " + VERSION);
     }
     MutationKind kind = MutationKind.fromCode(r.u8());
+    if (kind == MutationKind.ROLLBACK) {
+      throw new MvccFormatException("lock record of kind ROLLBACK");
+    }
     long startTs = r.u64();
     long ttl = r.varint();
     long minCommitTs = r.u64();
