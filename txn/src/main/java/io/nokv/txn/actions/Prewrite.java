@@ -72,14 +72,7 @@ public final class Prewrite {
 
   /** Writes the lock of a checked mutation, and its value into the data space when it is not short. */
   public static void writeLock(MvccWrites writes, TxnProps txn, Mutation m) {
-    byte[] shortValue = null;
-    if (m.kind() == MutationKind.PUT) {
-      if (Write.isShort(m.value())) {
-        shortValue = m.value();
-      } else {
-        writes.putData(m.key(), txn.startTs(), m.value());
-      }
-    }
+    byte[] shortValue = storeValue(writes, txn, m);
     Lock lock =
         new Lock(m.kind(), txn.primary(), txn.startTs(), txn.lockTtlMillis(), txn.minCommitTs(), txn.txnSize(), shortValue);
     writes.putLock(m.key(), lock);
@@ -91,14 +84,18 @@ public final class Prewrite {
    * the key still conflicts.
    */
   public static void writeCommitted(MvccWrites writes, TxnProps txn, Mutation m, long commitTs) {
-    byte[] shortValue = null;
-    if (m.kind() == MutationKind.PUT) {
-      if (Write.isShort(m.value())) {
-        shortValue = m.value();
-      } else {
-        writes.putData(m.key(), txn.startTs(), m.value());
-      }
+    writes.putWrite(m.key(), commitTs, new Write(m.kind(), txn.startTs(), storeValue(writes, txn, m)));
+  }
+
+  /** Puts a long PUT value into the data space; returns a short one, to be inlined in the record, or null. */
+  private static byte[] storeValue(MvccWrites writes, TxnProps txn, Mutation m) {
+    if (m.kind() != MutationKind.PUT) {
+      return null;
     }
-    writes.putWrite(m.key(), commitTs, new Write(m.kind(), txn.startTs(), shortValue));
+    if (Write.isShort(m.value())) {
+      return m.value();
+    }
+    writes.putData(m.key(), txn.startTs(), m.value());
+    return null;
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Sends a request to the region of a key, refreshing the region and backing off on region errors. */
 public final class RegionRequests {
@@ -25,22 +26,7 @@ public final class RegionRequests {
 
   /** Runs {@code request} against the region holding {@code key} until it answers without a region error. */
   public <T> T call(byte[] key, Function<Region, T> request) {
-    Backoff backoff = null;
-    while (true) {
-      Region region = cache.locate(key);
-      try {
-        return request.apply(region);
-      } catch (RegionException e) {
-        cache.invalidate(region);
-        if (backoff == null) {
-          backoff = new Backoff(2, 500, BUDGET_MILLIS);
-        }
-        if (!backoff.pause(0)) {
-          throw new RegionUnavailableException(
-              "region " + region.id() + " kept failing for " + backoff.elapsedMillis() + " ms: " + e.getMessage(), e);
-        }
-      }
-    }
+    return retry(() -> cache.locate(key), request);
   }
 
   /**
@@ -48,9 +34,13 @@ public final class RegionRequests {
    * last region), as reverse scans need.
    */
   public <T> T callBefore(byte[] end, Function<Region, T> request) {
+    return retry(() -> cache.locateBefore(end), request);
+  }
+
+  private <T> T retry(Supplier<Region> locate, Function<Region, T> request) {
     Backoff backoff = null;
     while (true) {
-      Region region = cache.locateBefore(end);
+      Region region = locate.get();
       try {
         return request.apply(region);
       } catch (RegionException e) {
