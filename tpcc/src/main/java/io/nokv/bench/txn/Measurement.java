@@ -12,6 +12,8 @@ import org.HdrHistogram.Histogram;
  * completed operation's time in nanoseconds, retries included. {@code retries} counts the extra
  * attempts {@code TxnClient.run} made (attempts minus one per transaction, failed ones included);
  * {@code notFound} counts gets that found no value although every key was preloaded (should be 0).
+ * {@code walSyncs} is the number of WAL fsyncs the workload's engine made during the measurement
+ * ({@code DbStats.walSyncs}): concurrent writers that share a group commit share one.
  */
 record Measurement(
     TxnWorkload workload,
@@ -22,7 +24,8 @@ record Measurement(
     Histogram latency,
     long retries,
     long failures,
-    long notFound) {
+    long notFound,
+    long walSyncs) {
 
   double opsPerSec() {
     return nanos == 0 ? 0 : operations * 1e9 / nanos;
@@ -30,6 +33,11 @@ record Measurement(
 
   double keysPerSec() {
     return opsPerSec() * workload.keysPerOp;
+  }
+
+  /** WAL fsyncs per completed operation: 1 without group commit, less with it. */
+  double syncsPerOp() {
+    return operations == 0 ? Double.NaN : (double) walSyncs / operations;
   }
 
   double p50Ms() {
@@ -62,6 +70,8 @@ record Measurement(
     m.put("retries", retries);
     m.put("failures", failures);
     m.put("not_found", notFound);
+    m.put("wal_syncs", walSyncs);
+    m.put("wal_syncs_per_op", syncsPerOp());
     return m;
   }
 }

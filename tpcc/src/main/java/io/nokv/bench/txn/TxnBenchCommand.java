@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "  raw-put     one synced Db.put (WriteOptions sync=true, the default) of a random key into a",
       "              plain Db opened with default Options: the baseline",
       "  raw-put-10  one synced WriteBatch of 10 distinct random keys into the same Db: a second baseline",
-      "  txn-1       TxnClient.run over a LocalStore (TxnClient.open(dir), default options): begin, get,",
+      "  txn-1       TxnClient.run over a LocalStore (as TxnClient.open(dir), default options): begin, get,",
       "              put a new value, commit, on one random key (one key in LocalStore's one region",
       "              commits in one phase: one synced engine write)",
       "  txn-10      the same with 10 distinct random keys: 10 gets, 10 puts, one commit",
@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
           + " retries and transactions that still fail as failures (not counted as operations).",
       "",
       "Prints a table per thread count: ops/s, keys/s (ops/s x keys per operation), p50/p99 latency in ms,"
-          + " retries, failures; then the targets: \"txn-1 cost / raw put cost\" = raw-put ops/s / txn-1 ops/s"
+          + " retries, failures, WAL fsyncs per operation (from the engine's statistics); then the targets: \"txn-1 cost / raw put cost\" = raw-put ops/s / txn-1 ops/s"
           + " (target <= 2.00) and \"txn-10 keys/s as a fraction of raw-put ops/s\" (target >= 0.20), each with"
           + " PASS or MISS. It is a benchmark, not a test: a MISS does not change the exit code.",
       "",

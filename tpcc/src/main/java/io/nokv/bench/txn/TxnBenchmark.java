@@ -5,8 +5,10 @@ import io.nokv.kv.WriteBatch;
 import io.nokv.kv.WriteOptions;
 import io.nokv.txn.Txn;
 import io.nokv.txn.TxnClient;
+import io.nokv.txn.TxnClientOptions;
 import io.nokv.txn.TxnException;
 import io.nokv.txn.TxnFunction;
+import io.nokv.txn.store.LocalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +34,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Runs a {@link TxnBenchConfig}. Each run opens a fresh plain {@link Db} ({@code run-N/raw}) and a
- * fresh {@link TxnClient} over a {@code LocalStore} ({@code run-N/txn}), both with default options,
+ * fresh {@link TxnClient} over a {@link LocalStore} ({@code run-N/txn}), both with default options
+ * (the client is {@code TxnClient.connect(LocalStore.open(dir), new TxnClientOptions())}, which is
+ * what {@code TxnClient.open(dir)} does, keeping the store at hand for its engine's statistics),
  * preloads every key of the key space into each (raw: synced write batches; txn: one transaction
  * per chunk), then measures each workload at each thread count, one measurement at a time, in the
  * run's order ({@link TxnBenchConfig#order}: reversed in even runs). The raw workloads share the
@@ -82,6 +86,7 @@ final class TxnBenchmark {
       out.printf("%n[%s] order %s; data in %s%n", runLabel, join(order), runDir);
       out.flush();
       Db db = null;
+      LocalStore store = null;
       TxnClient client = null;
       try {
         // Open and preload in the order the run first uses the two key spaces.
@@ -90,7 +95,8 @@ final class TxnBenchmark {
             db = Db.open(runDir.resolve("raw"));
             preloads.add(preloadRaw(db, run, runLabel));
           } else if (w.transactional && client == null) {
-            client = TxnClient.open(runDir.resolve("txn"));
+            store = LocalStore.open(runDir.resolve("txn"));
+            client = TxnClient.connect(store, new TxnClientOptions());
             preloads.add(preloadTxn(client, run, runLabel));
           }
         }
@@ -102,11 +108,11 @@ final class TxnBenchmark {
             String label = runLabel + ", " + threads + " thread" + (threads == 1 ? "" : "s") + ", " + w.label;
             try {
               if (config.warmupSeconds() > 0) {
-                measure(w, db, client, run, threads, label + " warmup", TimeUnit.SECONDS.toNanos(config.warmupSeconds()), 0);
+                measure(w, db, store, client, run, threads, label + " warmup", TimeUnit.SECONDS.toNanos(config.warmupSeconds()), 0);
               }
               Measurement m = config.byDuration()
-                  ? measure(w, db, client, run, threads, label, TimeUnit.SECONDS.toNanos(config.durationSeconds()), 0)
-                  : measure(w, db, client, run, threads, label, 0, config.operations());
+                  ? measure(w, db, store, client, run, threads, label, TimeUnit.SECONDS.toNanos(config.durationSeconds()), 0)
+                  : measure(w, db, store, client, run, threads, label, 0, config.operations());
               printRow(label, m);
               results.add(m);
             } catch (InterruptedException e) {
@@ -122,6 +128,7 @@ final class TxnBenchmark {
         }
       } finally {
         closeQuietly(client);
+        closeQuietly(store);
         closeQuietly(db);
         if (config.dir() == null) {
           deleteRecursively(runDir);
@@ -197,8 +204,9 @@ final class TxnBenchmark {
    * Runs {@code w} with {@code threads} threads for {@code durationNanos} (when positive) or for
    * {@code operations} operations split over the threads.
    */
-  private Measurement measure(TxnWorkload w, Db db, TxnClient client, int run, int threads, String label,
-      long durationNanos, long operations) throws InterruptedException {
+  private Measurement measure(TxnWorkload w, Db db, LocalStore store, TxnClient client, int run, int threads,
+      String label, long durationNanos, long operations) throws InterruptedException {
+    Db engine = w.transactional ? store.db() : db;
     LongAdder done = new LongAdder();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Worker[] workers = new Worker[threads];
@@ -236,6 +244,7 @@ final class TxnBenchmark {
       }));
     }
     ready.await();
+    long syncsBefore = engine.stats().walSyncs();
     start[0] = System.nanoTime();
     long total = durationNanos > 0 ? -1 : operations;
     try (Progress p = new Progress(out, label, "ops", total, done::sum, config.progressSeconds())) {
@@ -244,6 +253,7 @@ final class TxnBenchmark {
         t.join();
       }
     }
+    long syncs = engine.stats().walSyncs() - syncsBefore;
     Throwable f = failure.get();
     if (f instanceof RuntimeException re) {
       throw re;
@@ -268,7 +278,7 @@ final class TxnBenchmark {
       failures += worker.failures;
       notFound += worker.notFound;
     }
-    return new Measurement(w, run, threads, ops, end - start[0], latency, retries, failures, notFound);
+    return new Measurement(w, run, threads, ops, end - start[0], latency, retries, failures, notFound, syncs);
   }
 
   /** One benchmark thread: its random source, value buffer, histogram and counters. */
@@ -404,8 +414,9 @@ final class TxnBenchmark {
   }
 
   private void printRow(String label, Measurement m) {
-    out.printf("[%s] %,10.0f ops/s %,10.0f keys/s  p50 %8.3f ms  p99 %8.3f ms  retries %,d  failures %,d  (%,d ops in %.1f s)%n",
-        label, m.opsPerSec(), m.keysPerSec(), m.p50Ms(), m.p99Ms(), m.retries(), m.failures(), m.operations(), m.nanos() / 1e9);
+    out.printf("[%s] %,.0f ops/s, %,.0f keys/s, p50 %.3f ms, p99 %.3f ms, retries %,d, failures %,d, %.2f WAL syncs/op"
+            + " (%,d ops in %.1f s)%n", label, m.opsPerSec(), m.keysPerSec(), m.p50Ms(), m.p99Ms(), m.retries(),
+        m.failures(), m.syncsPerOp(), m.operations(), m.nanos() / 1e9);
     if (m.notFound() > 0) {
       out.printf("[%s] WARNING: %,d gets found no value although every key was preloaded%n", label, m.notFound());
     }

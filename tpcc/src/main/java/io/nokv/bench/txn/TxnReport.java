@@ -30,9 +30,11 @@ import java.util.function.ToDoubleFunction;
  *  "machine": {cores, jvm, os, max_heap_bytes},
  *  "preloads": [{run, space, keys, duration_ms}],
  *  "results": [{run, threads, system, keys_per_op, operations, duration_ms, ops_per_sec,
- *               keys_per_sec, p50_ms, p99_ms, p999_ms, max_ms, mean_ms, retries, failures, not_found}],
+ *               keys_per_sec, p50_ms, p99_ms, p999_ms, max_ms, mean_ms, retries, failures, not_found,
+ *               wal_syncs, wal_syncs_per_op}],
  *  "medians": [{threads, system, runs, ops_per_sec, keys_per_sec, p50_ms, p99_ms, retries,
- *               failures, per_run: {ops_per_sec: [...], keys_per_sec, p50_ms, p99_ms, retries, failures}}],
+ *               failures, wal_syncs_per_op, per_run: {run: [...], ops_per_sec: [...], keys_per_sec,
+ *               p50_ms, p99_ms, retries, failures, wal_syncs_per_op}}],
  *  "ratios": [{threads, run, name, description, formula, value, target, comparison, pass}],
  *  "median_ratios": [{threads, runs, name, description, formula, value, target, comparison, pass, per_run: [...]}],
  *  "errors": [{system, message}]}
@@ -112,6 +114,10 @@ final class TxnReport {
       return median(m -> m.failures());
     }
 
+    double syncsPerOp() {
+      return median(Measurement::syncsPerOp);
+    }
+
     double median(ToDoubleFunction<Measurement> f) {
       return TxnReport.median(runs.stream().mapToDouble(f).toArray());
     }
@@ -131,6 +137,7 @@ final class TxnReport {
       m.put("p99_ms", p99Ms());
       m.put("retries", retries());
       m.put("failures", failures());
+      m.put("wal_syncs_per_op", syncsPerOp());
       Map<String, Object> per = new LinkedHashMap<>();
       per.put("run", perRun(Measurement::run));
       per.put("ops_per_sec", perRun(Measurement::opsPerSec));
@@ -139,6 +146,7 @@ final class TxnReport {
       per.put("p99_ms", perRun(Measurement::p99Ms));
       per.put("retries", perRun(Measurement::retries));
       per.put("failures", perRun(Measurement::failures));
+      per.put("wal_syncs_per_op", perRun(Measurement::syncsPerOp));
       m.put("per_run", per);
       return m;
     }
@@ -288,8 +296,8 @@ final class TxnReport {
             + " cache %s, value threshold %,d B;%n",
         Sizes.format(o.writeBufferSize()), o.maxWriteBufferNumber(), Sizes.format(o.blockCacheSize()), o.valueThreshold());
     w.printf("              %s: every write and every commit fsyncs the WAL%n", WriteOptions.DEFAULT);
-    w.printf("  txn client: TxnClient.open(dir) with default TxnClientOptions: run() retries retryable failures up to"
-            + " %d times;%n", t.maxRetries());
+    w.printf("  txn client: TxnClient.connect(LocalStore.open(dir), default TxnClientOptions), as TxnClient.open(dir)"
+            + " does: run() retries retryable failures up to %d times;%n", t.maxRetries());
     w.printf("              one-phase commit up to %,d keys / %s in one region (LocalStore has one region), lock TTL"
             + " %,d ms%n", t.onePcMaxKeys(), Sizes.format(t.onePcMaxBytes()), t.lockTtlMillis());
     w.printf("  targets:    %s (%s) %s %.2f; %s (%s) %s %.2f%n",
@@ -326,21 +334,23 @@ final class TxnReport {
     for (int threads : c.threads()) {
       w.println();
       w.printf("Results at %d thread%s (%s; ops/s, keys/s: higher is better; latency per operation in ms, retries"
-              + " included: lower is better)%n", threads, threads == 1 ? "" : "s",
+              + " included: lower is better; syncs/op: WAL fsyncs per operation, below 1 when group commit"
+              + " shares them)%n", threads, threads == 1 ? "" : "s",
           c.runs() > 1 ? "each run, then the median of the " + c.runs() + " runs" : "one run");
-      w.printf("%-11s %-7s %12s %12s %9s %9s %9s %9s%n", "system", "run", "ops/s", "keys/s", "p50 ms", "p99 ms",
-          "retries", "failures");
+      w.printf("%-11s %-7s %12s %12s %9s %9s %9s %9s %10s%n", "system", "run", "ops/s", "keys/s", "p50 ms", "p99 ms",
+          "retries", "failures", "syncs/op");
       for (Median m : medians) {
         if (m.threads() != threads) {
           continue;
         }
         for (Measurement r : m.runs()) {
-          w.printf("%-11s %-7s %,12.0f %,12.0f %9.3f %9.3f %,9d %,9d%n", r.workload().label, String.valueOf(r.run()),
-              r.opsPerSec(), r.keysPerSec(), r.p50Ms(), r.p99Ms(), r.retries(), r.failures());
+          w.printf("%-11s %-7s %,12.0f %,12.0f %9.3f %9.3f %,9d %,9d %10.2f%n", r.workload().label,
+              String.valueOf(r.run()), r.opsPerSec(), r.keysPerSec(), r.p50Ms(), r.p99Ms(), r.retries(), r.failures(),
+              r.syncsPerOp());
         }
         if (c.runs() > 1) {
-          w.printf("%-11s %-7s %,12.0f %,12.0f %9.3f %9.3f %,9.0f %,9.0f%n", m.workload().label, "median",
-              m.opsPerSec(), m.keysPerSec(), m.p50Ms(), m.p99Ms(), m.retries(), m.failures());
+          w.printf("%-11s %-7s %,12.0f %,12.0f %9.3f %9.3f %,9.0f %,9.0f %10.2f%n", m.workload().label, "median",
+              m.opsPerSec(), m.keysPerSec(), m.p50Ms(), m.p99Ms(), m.retries(), m.failures(), m.syncsPerOp());
         }
       }
       boolean any = false;

@@ -71,6 +71,11 @@ class TxnBenchCommandTest {
       assertEquals(0.0, row.get("failures"), row.toString());
       assertEquals(0.0, row.get("not_found"), row.toString());
       assertInstanceOf(Double.class, row.get("retries"));
+      // One thread: one WAL sync per operation (the txn store's oracle may add one per 3 s window).
+      double syncs = (Double) row.get("wal_syncs");
+      double done = (Double) row.get("operations");
+      assertTrue(syncs >= done && syncs <= done + 2, row.toString());
+      assertEquals(syncs / done, (Double) row.get("wal_syncs_per_op"), 0.001, row.toString());
     }
     List<?> medians = (List<?>) root.get("medians");
     assertEquals(4, medians.size());
@@ -78,7 +83,7 @@ class TxnBenchCommandTest {
       Map<?, ?> m = (Map<?, ?>) medians.get(i);
       Map<?, ?> row = (Map<?, ?>) results.get(i);
       assertEquals(Set.of("threads", "system", "runs", "ops_per_sec", "keys_per_sec", "p50_ms", "p99_ms", "retries",
-          "failures", "per_run"), m.keySet());
+          "failures", "wal_syncs_per_op", "per_run"), m.keySet());
       assertEquals(row.get("ops_per_sec"), m.get("ops_per_sec"), "one run: the median is that run");
       assertEquals(List.of(row.get("ops_per_sec")), ((Map<?, ?>) m.get("per_run")).get("ops_per_sec"));
     }
