@@ -64,7 +64,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 every workload completed (targets met or not), 1 a workload failed, 2 usage error.",
+      "Exit codes: 0 every workload completed (targets met or not), 1 a workload failed or another runtime"
+          + " error, 2 usage error.",
       "Example: nokv bench txn --threads 2,8 --duration-seconds 10 --runs 3 --out txn.json"
     })
 public final class TxnBenchCommand implements Callable<Integer> {
@@ -76,11 +77,12 @@ public final class TxnBenchCommand implements Callable<Integer> {
   List<String> workloads;
 
   @Option(names = "--threads", split = ",", paramLabel = "N", defaultValue = "2,8",
-      description = "Client thread counts, comma-separated; each workload is measured at each (default: ${DEFAULT-VALUE}).")
+      description = "Client thread counts (1 to 1024), comma-separated; each workload is measured at each"
+          + " (default: ${DEFAULT-VALUE}).")
   List<Integer> threads;
 
   @Option(names = "--duration-seconds", defaultValue = "10", paramLabel = "SECONDS",
-      description = "Length of each measurement (one workload at one thread count in one run)"
+      description = "Length of each measurement (one workload at one thread count in one run), 1 to 86400"
           + " (default: ${DEFAULT-VALUE}).")
   int durationSeconds;
 
@@ -90,22 +92,22 @@ public final class TxnBenchCommand implements Callable<Integer> {
   long operations;
 
   @Option(names = "--warmup-seconds", defaultValue = "1", paramLabel = "SECONDS",
-      description = "Unmeasured warmup of the same workload before each measurement, 0 for none"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "Unmeasured warmup of the same workload before each measurement (also with --operations),"
+          + " 0 for none, at most 3600 (default: ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
   @Option(names = "--keys", defaultValue = "100000", paramLabel = "N",
-      description = "Key-space size: keys are picked uniformly from N keys, all preloaded (default: ${DEFAULT-VALUE};"
-          + " at least 10).")
+      description = "Key-space size: keys are picked uniformly from N keys, all preloaded, 10 to 1000000000"
+          + " (default: ${DEFAULT-VALUE}).")
   int keys;
 
   @Option(names = "--value-size", defaultValue = "100", paramLabel = "BYTES",
-      description = "Bytes per value, preloaded and written (default: ${DEFAULT-VALUE}; 1 to 1048576).")
+      description = "Bytes per value, preloaded and written, 1 to 1048576 (default: ${DEFAULT-VALUE}).")
   int valueSize;
 
   @Option(names = "--runs", defaultValue = "3", paramLabel = "N",
-      description = "Repeat everything N times, each run in fresh directories, alternating the workload order;"
-          + " the tables show each run and the median (default: ${DEFAULT-VALUE}).")
+      description = "Repeat everything N times (1 to 100), each run in fresh directories, alternating the"
+          + " workload order; the tables show each run and the median (default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--dir", paramLabel = "DIR",
