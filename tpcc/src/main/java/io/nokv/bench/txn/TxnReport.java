@@ -278,7 +278,7 @@ final class TxnReport {
     w.printf("NoKV transaction benchmark (nokv %s)%n", BenchVersion.projectVersion());
     w.printf("  workloads:  %s (one at a time)%n", String.join(", ", c.workloads().stream().map(x -> x.label).toList()));
     for (TxnWorkload x : c.workloads()) {
-      w.printf("              %-10s %s%n", x.label + ":", x.description);
+      w.printf("              %-12s%s%n", x.label + ":", x.description);
     }
     w.printf("  threads:    %s (each workload measured at each thread count)%n",
         String.join(", ", c.threads().stream().map(String::valueOf).toList()));
