@@ -47,7 +47,8 @@ public final class Prewrite {
       // Our own lock: the request is a retry of one that already succeeded.
       return Check.ALREADY_DONE;
     }
-    CommittedWrite own = reader.findTxnRecord(key, txn.startTs());
+    MvccReader.PrewriteView view = reader.prewriteView(key, txn.startTs());
+    CommittedWrite own = view.own();
     if (own != null) {
       if (own.write().kind() == MutationKind.ROLLBACK) {
         // A resolver rolled us back (our TTL ran out) before this prewrite arrived.
@@ -56,7 +57,7 @@ public final class Prewrite {
       // Already committed: a late duplicate of a prewrite whose transaction went on to commit.
       return Check.ALREADY_DONE;
     }
-    CommittedWrite newer = reader.newerConflict(key, txn.startTs());
+    CommittedWrite newer = view.conflict();
     if (newer != null) {
       throw new KeyErrorException(
           new KeyError.WriteConflict(key, txn.startTs(), newer.write().startTs(), newer.commitTs()));

@@ -102,28 +102,35 @@ public final class MvccReader implements AutoCloseable {
   }
 
   /**
-   * The newest record of {@code key} stored above {@code ts} that conflicts with a transaction
-   * started at {@code ts}: a PUT, DELETE or LOCK committed after it started. Rollbacks of other
-   * transactions are skipped: they changed nothing.
+   * What a prewrite at {@code startTs} needs to know, in one pass over the records at or above
+   * {@code startTs}: this transaction's own record ({@code own}, as {@link #findTxnRecord}) and the
+   * newest record above {@code startTs} that conflicts with it ({@code conflict}: a PUT, DELETE or
+   * LOCK; rollbacks of other transactions changed nothing); either may be null.
    */
-  public CommittedWrite newerConflict(byte[] key, long ts) {
+  public record PrewriteView(CommittedWrite own, CommittedWrite conflict) {}
+
+  public PrewriteView prewriteView(byte[] key, long startTs) {
     DbIterator it = writes();
     byte[] prefix = MvccKeys.keyPrefix(MvccKeys.WRITE, key);
+    CommittedWrite conflict = null;
     for (it.seek(MvccKeys.writeKey(key, Timestamps.MAX)); it.isValid(); it.next()) {
       byte[] k = it.key();
       if (!MvccKeys.isVersionOf(k, prefix)) {
-        return null;
+        break;
       }
       long commitTs = MvccKeys.timestampOf(k);
-      if (commitTs <= ts) {
-        return null;
+      if (commitTs < startTs) {
+        break;
       }
       Write w = Write.decode(it.value());
-      if (w.kind() != MutationKind.ROLLBACK) {
-        return new CommittedWrite(commitTs, w);
+      if (w.startTs() == startTs) {
+        return new PrewriteView(new CommittedWrite(commitTs, w), conflict);
+      }
+      if (conflict == null && commitTs > startTs && w.kind() != MutationKind.ROLLBACK) {
+        conflict = new CommittedWrite(commitTs, w);
       }
     }
-    return null;
+    return new PrewriteView(null, conflict);
   }
 
   private DbIterator writes() {
