@@ -136,7 +136,7 @@ public final class TxnBenchCommand implements Callable<Integer> {
     }
     Thread cleanup = null;
     if (config.dir() == null) {
-      cleanup = new Thread(() -> TxnBenchmark.deleteRecursively(root), "txn-bench-cleanup");
+      cleanup = new Thread(() -> io.nokv.bench.BenchSupport.deleteRecursively(root), "txn-bench-cleanup");
       Runtime.getRuntime().addShutdownHook(cleanup);
     }
     Instant started = Instant.now();
@@ -146,7 +146,7 @@ public final class TxnBenchCommand implements Callable<Integer> {
       outcome = new TxnBenchmark(config, w).run(root);
     } finally {
       if (cleanup != null) {
-        TxnBenchmark.deleteRecursively(root);
+        io.nokv.bench.BenchSupport.deleteRecursively(root);
         Runtime.getRuntime().removeShutdownHook(cleanup);
       }
     }

@@ -1,5 +1,8 @@
 package io.nokv.bench.txn;
 
+import static io.nokv.bench.BenchSupport.deleteRecursively;
+import static io.nokv.bench.BenchSupport.oneLine;
+
 import io.nokv.kv.Db;
 import io.nokv.kv.WriteBatch;
 import io.nokv.kv.WriteOptions;
@@ -11,11 +14,8 @@ import io.nokv.txn.TxnFunction;
 import io.nokv.txn.store.LocalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -438,39 +437,6 @@ final class TxnBenchmark {
     } catch (Exception e) {
       // A failure to close after the measurements changes no result; the run's errors say more.
     }
-  }
-
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
-    }
-  }
-
-  /** One line for a failure: its message, plus the root cause when that says more. */
-  static String oneLine(Throwable t) {
-    String line = describe(t);
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String rootLine = describe(root);
-    if (root != t && !line.contains(rootLine)) {
-      line += " (caused by " + rootLine + ")";
-    }
-    int nl = line.indexOf('\n');
-    return nl < 0 ? line : line.substring(0, nl) + " ...";
-  }
-
-  private static String describe(Throwable t) {
-    String msg = t.getMessage();
-    return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + msg;
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.nokv.bench.ycsb;
 
+import static io.nokv.bench.BenchSupport.deleteRecursively;
+import static io.nokv.bench.BenchSupport.oneLine;
+
 import io.nokv.bench.engine.BenchEngine;
 import io.nokv.bench.engine.Engines;
 import java.io.IOException;
@@ -8,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,39 +132,4 @@ final class YcsbBenchmark {
     }
   }
 
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
-    }
-  }
-
-  /** One line for an engine failure: its message, plus the root cause when that says more. */
-  static String oneLine(Throwable t) {
-    String line = describe(t);
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String rootLine = describe(root);
-    if (root != t && !line.contains(rootLine)) {
-      line += " (caused by " + rootLine + ")";
-    }
-    int nl = line.indexOf('\n');
-    return nl < 0 ? line : line.substring(0, nl) + " ...";
-  }
-
-  private static String describe(Throwable t) {
-    String msg = t.getMessage();
-    if (msg == null || msg.isBlank()) {
-      return t.getClass().getSimpleName();
-    }
-    return t instanceof io.nokv.bench.engine.BenchEngineException ? msg : t.getClass().getSimpleName() + ": " + msg;
-  }
 }

@@ -147,7 +147,7 @@ public final class YcsbCommand implements Callable<Integer> {
     Path root = config.dir() != null ? config.dir() : Files.createTempDirectory("nokv-ycsb-");
     Thread cleanup = null;
     if (config.dir() == null) {
-      cleanup = new Thread(() -> YcsbBenchmark.deleteRecursively(root), "ycsb-cleanup");
+      cleanup = new Thread(() -> io.nokv.bench.BenchSupport.deleteRecursively(root), "ycsb-cleanup");
       Runtime.getRuntime().addShutdownHook(cleanup);
     }
     Instant started = Instant.now();
@@ -157,7 +157,7 @@ public final class YcsbCommand implements Callable<Integer> {
       outcome = new YcsbBenchmark(config, w).run(root);
     } finally {
       if (cleanup != null) {
-        YcsbBenchmark.deleteRecursively(root);
+        io.nokv.bench.BenchSupport.deleteRecursively(root);
         Runtime.getRuntime().removeShutdownHook(cleanup);
       }
     }

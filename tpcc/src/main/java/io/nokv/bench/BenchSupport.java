@@ -1,0 +1,46 @@
+package io.nokv.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Small helpers the bench commands share: data-directory cleanup and one-line failure messages. */
+public final class BenchSupport {
+  private BenchSupport() {}
+
+  public static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+
+  /** One line for a failure: its message, plus the root cause when that says more. */
+  public static String oneLine(Throwable t) {
+    String line = describe(t);
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String rootLine = describe(root);
+    if (root != t && !line.contains(rootLine)) {
+      line += " (caused by " + rootLine + ")";
+    }
+    int nl = line.indexOf('\n');
+    return nl < 0 ? line : line.substring(0, nl) + " ...";
+  }
+
+  private static String describe(Throwable t) {
+    String msg = t.getMessage();
+    return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + msg;
+  }
+}
