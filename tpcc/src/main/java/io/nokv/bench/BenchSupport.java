@@ -43,4 +43,46 @@ public final class BenchSupport {
     String msg = t.getMessage();
     return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + msg;
   }
+
+  /**
+   * The data directory of one bench command: the one the user gave (created if missing and kept),
+   * or a temporary one deleted on close and, should the JVM be stopped, by a shutdown hook.
+   */
+  public static final class DataDir implements AutoCloseable {
+    private final Path path;
+    private final Thread cleanup;
+
+    public DataDir(Path given, String tempPrefix) throws IOException {
+      if (given != null) {
+        path = Files.createDirectories(given);
+        cleanup = null;
+      } else {
+        path = Files.createTempDirectory(tempPrefix);
+        cleanup = new Thread(() -> deleteRecursively(path), tempPrefix + "cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+      }
+    }
+
+    public Path path() {
+      return path;
+    }
+
+    @Override
+    public void close() {
+      if (cleanup != null) {
+        deleteRecursively(path);
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      }
+    }
+  }
+
+  /** Writes a command's JSON report and says where. */
+  public static void writeReport(Path out, String json, java.io.PrintWriter w) {
+    try {
+      Files.writeString(out, json, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JSON report to " + out, e);
+    }
+    w.println("JSON written to " + out.toAbsolutePath());
+  }
 }

@@ -1,11 +1,12 @@
 package io.nokv.bench.txn;
 
+import io.nokv.bench.BenchSupport;
+
 import io.nokv.bench.BenchVersion;
 import io.nokv.bench.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -130,35 +131,18 @@ public final class TxnBenchCommand implements Callable<Integer> {
     TxnBenchConfig config = validate();
     PrintWriter w = spec.commandLine().getOut();
     checkOutputWritable();
-    Path root = config.dir() != null ? config.dir() : Files.createTempDirectory("nokv-txn-bench-");
-    if (config.dir() != null) {
-      Files.createDirectories(root);
-    }
-    Thread cleanup = null;
-    if (config.dir() == null) {
-      cleanup = new Thread(() -> io.nokv.bench.BenchSupport.deleteRecursively(root), "txn-bench-cleanup");
-      Runtime.getRuntime().addShutdownHook(cleanup);
-    }
     Instant started = Instant.now();
-    TxnReport.printHeader(w, config, root);
+    Path root;
     TxnBenchmark.Outcome outcome;
-    try {
+    try (BenchSupport.DataDir data = new BenchSupport.DataDir(config.dir(), "nokv-txn-bench-")) {
+      root = data.path();
+      TxnReport.printHeader(w, config, root);
       outcome = new TxnBenchmark(config, w).run(root);
-    } finally {
-      if (cleanup != null) {
-        io.nokv.bench.BenchSupport.deleteRecursively(root);
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      }
     }
     TxnReport.printResults(w, config, outcome.results());
     if (out != null) {
       String json = Json.write(TxnReport.toJson(config, root, started, outcome));
-      try {
-        Files.writeString(out, json, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the JSON report to " + out, e);
-      }
-      w.println("JSON written to " + out.toAbsolutePath());
+      BenchSupport.writeReport(out, json, w);
     }
     w.flush();
     if (!outcome.errors().isEmpty()) {

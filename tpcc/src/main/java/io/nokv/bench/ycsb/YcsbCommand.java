@@ -1,5 +1,7 @@
 package io.nokv.bench.ycsb;
 
+import io.nokv.bench.BenchSupport;
+
 import io.nokv.bench.BenchVersion;
 import io.nokv.bench.Json;
 import io.nokv.bench.Sizes;
@@ -9,7 +11,6 @@ import io.nokv.kv.Compression;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -144,32 +145,18 @@ public final class YcsbCommand implements Callable<Integer> {
     YcsbConfig config = validate();
     PrintWriter w = spec.commandLine().getOut();
     checkOutputWritable();
-    Path root = config.dir() != null ? config.dir() : Files.createTempDirectory("nokv-ycsb-");
-    Thread cleanup = null;
-    if (config.dir() == null) {
-      cleanup = new Thread(() -> io.nokv.bench.BenchSupport.deleteRecursively(root), "ycsb-cleanup");
-      Runtime.getRuntime().addShutdownHook(cleanup);
-    }
     Instant started = Instant.now();
-    YcsbReport.printHeader(w, config, root);
+    Path root;
     YcsbBenchmark.Outcome outcome;
-    try {
+    try (BenchSupport.DataDir data = new BenchSupport.DataDir(config.dir(), "nokv-ycsb-")) {
+      root = data.path();
+      YcsbReport.printHeader(w, config, root);
       outcome = new YcsbBenchmark(config, w).run(root);
-    } finally {
-      if (cleanup != null) {
-        io.nokv.bench.BenchSupport.deleteRecursively(root);
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      }
     }
     ResultTable.print(w, outcome.results(), config.workloads(), config.runs());
     if (out != null) {
       String json = Json.write(YcsbReport.toJson(config, root, started, outcome));
-      try {
-        Files.writeString(out, json, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the JSON report to " + out, e);
-      }
-      w.println("JSON written to " + out.toAbsolutePath());
+      BenchSupport.writeReport(out, json, w);
     }
     if (!outcome.errors().isEmpty()) {
       w.flush();
