@@ -13,6 +13,7 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
  * its compiled plan instead of being parsed, planned and compiled again (tens of milliseconds).
  */
 public final class NokvPrepare extends CalcitePrepareImpl {
+  private static final java.util.concurrent.atomic.AtomicLong PLANS_MADE = new java.util.concurrent.atomic.AtomicLong();
   private final PlanCache cache;
 
   public NokvPrepare(PlanCache cache) {
@@ -23,11 +24,17 @@ public final class NokvPrepare extends CalcitePrepareImpl {
   protected RelOptPlanner createPlanner(org.apache.calcite.jdbc.CalcitePrepare.Context prepareContext,
       org.apache.calcite.plan.Context externalContext,
       RelOptCostFactory costFactory) {
+    PLANS_MADE.incrementAndGet();
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     for (RelOptRule r : NokvRules.all()) {
       planner.addRule(r);
     }
     return planner;
+  }
+
+  /** How many statements have been planned in this JVM (each planning creates one planner). */
+  public static long plansMade() {
+    return PLANS_MADE.get();
   }
 
   @Override
@@ -36,7 +43,7 @@ public final class NokvPrepare extends CalcitePrepareImpl {
     if (query.sql == null) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
-    PlanCache.Key key = new PlanCache.Key(context.getRootSchema(), List.copyOf(context.getDefaultSchemaPath()),
+    PlanCache.Key key = new PlanCache.Key(context.getMutableRootSchema(), List.copyOf(context.getDefaultSchemaPath()),
         query.sql, maxRowCount, PlanContext.forUpdate(), cache.catalogVersion());
     @SuppressWarnings("unchecked")
     CalciteSignature<T> s = (CalciteSignature<T>) cache.get(key);

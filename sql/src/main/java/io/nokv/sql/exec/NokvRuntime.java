@@ -31,6 +31,11 @@ public final class NokvRuntime {
     };
   }
 
+  /** The values of a one-column scan. */
+  public static Enumerable<Object> scanScalar(DataContext root, ScanSpec spec) {
+    return scan(root, spec).select(row -> row[0]);
+  }
+
   /** Applies an INSERT, UPDATE or DELETE; returns the one-row count. */
   public static Enumerable<Long> modify(DataContext root, ModifySpec spec, Enumerable<Object[]> input) {
     Session session = Sessions.of(root);

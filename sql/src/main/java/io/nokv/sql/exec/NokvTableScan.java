@@ -182,9 +182,11 @@ public final class NokvTableScan extends TableScan implements EnumerableRel {
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     ScanSpec spec = new ScanSpec(def.id(), path.isPrimary() ? 0 : path.index().id(), runtimeRanges(),
         outColumnIds(), reverse, PlanContext.inModify(), PlanContext.forUpdate(), source(fetch));
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    // One-column rows travel as plain values (Calcite's SCALAR format), wider ones as Object[].
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    String method = physType.getFormat() == JavaRowFormat.SCALAR ? "scanScalar" : "scan";
     return implementor.result(physType, Blocks.toBlock(
-        Expressions.call(NokvRuntime.class, "scan", implementor.getRootExpression(),
+        Expressions.call(NokvRuntime.class, method, implementor.getRootExpression(),
             implementor.stash(spec, ScanSpec.class))));
   }
 

@@ -3,6 +3,11 @@ package io.nokv.sql.session;
 import io.nokv.sql.catalog.Catalog;
 import io.nokv.sql.catalog.TableDef;
 import io.nokv.txn.Txn;
+import io.nokv.sql.SqlStateException;
+import io.nokv.sql.catalog.IndexDef;
+import io.nokv.sql.encoding.TableKeys;
+import io.nokv.txn.KeyExistsException;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
@@ -29,8 +34,30 @@ final class Commits {
         }
       }
       txn.commit();
+    } catch (KeyExistsException e) {
+      throw new SqlStateException(SqlStateException.UNIQUE_VIOLATION, describe(catalog, e.key()), e);
     } finally {
       guard.unlock();
     }
+  }
+
+  /** Which constraint a duplicate key violates, read from the key's table and index ids. */
+  static String describe(Catalog catalog, byte[] key) {
+    if (key.length >= TableKeys.ROW_PREFIX_LENGTH && key[0] == TableKeys.TABLE_PREFIX) {
+      ByteBuffer b = ByteBuffer.wrap(key);
+      TableDef t = catalog.current().table(b.getLong(1));
+      if (t != null) {
+        if (key[10] == 'r') {
+          return "duplicate key value violates the primary key of table \"" + t.name() + "\"";
+        }
+        if (key.length >= TableKeys.INDEX_PREFIX_LENGTH) {
+          IndexDef ix = t.indexById(b.getLong(11));
+          if (ix != null) {
+            return "duplicate key value violates unique index \"" + ix.name() + "\" of table \"" + t.name() + "\"";
+          }
+        }
+      }
+    }
+    return "duplicate key value violates a unique constraint";
   }
 }
