@@ -2,7 +2,10 @@ package io.nokv.sql.exec;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
@@ -30,6 +33,14 @@ public final class NokvPrepare extends CalcitePrepareImpl {
       planner.addRule(r);
     }
     return planner;
+  }
+
+  @Override
+  protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+    cluster.setMetadataProvider(ChainedRelMetadataProvider.of(
+        List.of(NokvMetadata.SOURCE, cluster.getMetadataProvider())));
+    return cluster;
   }
 
   /** How many statements have been planned in this JVM (each planning creates one planner). */

@@ -5,11 +5,7 @@ import io.nokv.sql.catalog.IndexDef;
 import io.nokv.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
-import com.google.common.collect.ImmutableList;
 import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.rel.metadata.BuiltInMetadata;
-import org.apache.calcite.rel.metadata.MetadataDef;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -29,22 +25,6 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class NokvTable extends AbstractTable implements TranslatableTable {
   /** Row count assumed for planning: large, so that any key range beats a full scan. */
   static final double ASSUMED_ROWS = 1_000_000;
-
-  /**
-   * Tells the planner's metadata the order a {@link NokvTableScan} yields rows in (which depends on
-   * its access path, direction and columns), rather than the table's primary-key order.
-   */
-  private static final BuiltInMetadata.Collation.Handler SCAN_COLLATIONS = new BuiltInMetadata.Collation.Handler() {
-    @Override
-    public ImmutableList<RelCollation> collations(RelNode r, RelMetadataQuery mq) {
-      return ImmutableList.copyOf(r.getTraitSet().getTraits(org.apache.calcite.rel.RelCollationTraitDef.INSTANCE));
-    }
-
-    @Override
-    public MetadataDef<BuiltInMetadata.Collation> getDef() {
-      return BuiltInMetadata.Collation.DEF;
-    }
-  };
 
   private final TableDef def;
 
@@ -92,9 +72,7 @@ public final class NokvTable extends AbstractTable implements TranslatableTable 
     if (aClass == InitializerExpressionFactory.class) {
       return aClass.cast(new ColumnDefaults(def));
     }
-    if (aClass == BuiltInMetadata.Collation.Handler.class) {
-      return aClass.cast(SCAN_COLLATIONS);
-    }
+
     return super.unwrap(aClass);
   }
 

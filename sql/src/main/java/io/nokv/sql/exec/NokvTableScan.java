@@ -21,7 +21,7 @@ import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -34,8 +34,14 @@ import org.apache.calcite.rex.RexNode;
  * or an index), key ranges, the columns to produce, the direction and a row limit. It yields rows
  * in its access path's key order, which it advertises as its collation so that the planner drops
  * sorts the order already satisfies.
+ *
+ * <p>It is not a Calcite {@code TableScan}: Calcite's metadata assumes a TableScan yields every
+ * column of its table, in order, which a projected scan does not (uniqueness of the primary key
+ * would be claimed for whatever column comes first, and aggregates removed). Its metadata is
+ * Calcite's defaults for an unknown relational expression, plus {@link NokvMetadata}.
  */
-public final class NokvTableScan extends TableScan implements EnumerableRel {
+public final class NokvTableScan extends AbstractRelNode implements EnumerableRel {
+  final RelOptTable table;
   final TableDef def;
   final AccessPath path;
   final List<KeyRange> ranges;
@@ -45,7 +51,8 @@ public final class NokvTableScan extends TableScan implements EnumerableRel {
 
   private NokvTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, TableDef def,
       AccessPath path, List<KeyRange> ranges, int[] projection, boolean reverse, RexNode fetch) {
-    super(cluster, traits, List.of(), table);
+    super(cluster, traits);
+    this.table = table;
     this.def = def;
     this.path = path;
     this.ranges = ranges == null ? null : List.copyOf(ranges);
@@ -105,8 +112,13 @@ public final class NokvTableScan extends TableScan implements EnumerableRel {
   }
 
   @Override
+  public RelOptTable getTable() {
+    return table;
+  }
+
+  @Override
   public RelWriter explainTerms(RelWriter pw) {
-    super.explainTerms(pw).item("path", path.describe(def));
+    super.explainTerms(pw).item("table", table.getQualifiedName()).item("path", path.describe(def));
     pw.itemIf("ranges", ranges, ranges != null);
     if (projection != null) {
       List<String> names = new ArrayList<>();
