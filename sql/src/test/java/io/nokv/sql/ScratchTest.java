@@ -26,6 +26,7 @@ class ScratchTest {
         System.out.println("OK   " + sql + " => " + st.getUpdateCount());
       }
     } catch (SQLException e) {
+      if (Boolean.getBoolean("trace")) e.printStackTrace(System.out);
       System.out.println("ERR  " + sql + " => [" + e.getSQLState() + "] " + e.getMessage().replace('\n', ' '));
     }
   }

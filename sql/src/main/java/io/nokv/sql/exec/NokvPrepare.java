@@ -2,7 +2,12 @@ package io.nokv.sql.exec;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rex.RexBuilder;
@@ -41,6 +46,27 @@ public final class NokvPrepare extends CalcitePrepareImpl {
     cluster.setMetadataProvider(ChainedRelMetadataProvider.of(
         List.of(NokvMetadata.SOURCE, cluster.getMetadataProvider())));
     return cluster;
+  }
+
+  /**
+   * Calcite's statement preparation with checked integer arithmetic: an INTEGER or BIGINT result
+   * that overflows fails (22003) instead of wrapping around. Calcite does this only for the
+   * BigQuery conformance; NoKV wants it with its own (lenient) conformance.
+   */
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(org.apache.calcite.jdbc.CalcitePrepare.Context context,
+      java.lang.reflect.Type elementType, CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    EnumerableRel.Prefer prefer =
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
+        prefer, createCluster(planner, new RexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected RelRoot trimUnusedFields(RelRoot root) {
+        RelRoot trimmed = super.trimUnusedFields(root);
+        return trimmed.withRel(new ConvertToChecked(trimmed.rel.getCluster().getRexBuilder()).visit(trimmed.rel));
+      }
+    };
   }
 
   /** How many statements have been planned in this JVM (each planning creates one planner). */

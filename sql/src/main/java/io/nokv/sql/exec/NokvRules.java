@@ -46,7 +46,8 @@ public final class NokvRules {
         return;
       }
       NokvTableScan narrowed = scan.withRanges(c.path(), c.ranges());
-      call.transformTo(filter.copy(filter.getTraitSet(), narrowed, filter.getCondition()));
+      // create(), not copy(): the new input has its own order, so the traits must be derived anew.
+      call.transformTo(LogicalFilter.create(narrowed, filter.getCondition()));
     }
   }
 
@@ -70,7 +71,7 @@ public final class NokvRules {
       }
       NokvTableScan narrowed = scan.withProjection(columns(fields, scan));
       RexShuttle remap = remap(fields, narrowed);
-      call.transformTo(project.copy(project.getTraitSet(), narrowed, remap.apply(project.getProjects()),
+      call.transformTo(LogicalProject.create(narrowed, project.getHints(), remap.apply(project.getProjects()),
           project.getRowType()));
     }
   }
@@ -97,8 +98,8 @@ public final class NokvRules {
       }
       NokvTableScan narrowed = scan.withProjection(columns(fields, scan));
       RexShuttle remap = remap(fields, narrowed);
-      RelNode f = filter.copy(filter.getTraitSet(), narrowed, filter.getCondition().accept(remap));
-      call.transformTo(project.copy(project.getTraitSet(), f, remap.apply(project.getProjects()),
+      RelNode f = LogicalFilter.create(narrowed, filter.getCondition().accept(remap));
+      call.transformTo(LogicalProject.create(f, project.getHints(), remap.apply(project.getProjects()),
           project.getRowType()));
     }
   }

@@ -1,5 +1,7 @@
 package io.nokv.sql.exec;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -21,5 +23,16 @@ public final class NokvTypeSystem extends RelDataTypeSystemImpl {
   @Override
   public int getMaxNumericScale() {
     return 38;
+  }
+
+  /** AVG of a DECIMAL keeps at least 6 fractional digits (Calcite's default keeps the argument's scale). */
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      int scale = Math.max(argumentType.getScale(), 6);
+      return typeFactory.createTypeWithNullability(
+          typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, scale), argumentType.isNullable());
+    }
+    return super.deriveAvgAggType(typeFactory, argumentType);
   }
 }

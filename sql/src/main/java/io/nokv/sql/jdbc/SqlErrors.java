@@ -26,7 +26,8 @@ import org.apache.calcite.sql.parser.SqlParseException;
  */
 public final class SqlErrors {
   private static final Pattern NOT_FOUND = Pattern.compile("(Object|Table) '([^']*)' not found.*");
-  private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found.*");
+  private static final Pattern COLUMN_NOT_FOUND =
+      Pattern.compile("(?:Column '([^']*)' not found|Unknown target column '([^']*)').*");
 
   private SqlErrors() {}
 
@@ -122,7 +123,8 @@ public final class SqlErrors {
     }
     Matcher cnf = COLUMN_NOT_FOUND.matcher(m);
     if (cnf.matches()) {
-      return new SQLSyntaxErrorException("column \"" + cnf.group(1) + "\" does not exist" + where, "42703", c);
+      String col = cnf.group(1) != null ? cnf.group(1) : cnf.group(2);
+      return new SQLSyntaxErrorException("column \"" + col + "\" does not exist" + where, "42703", c);
     }
     if (m.contains("has no default value and does not allow NULLs")) {
       return state("23502", m, c);
