@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Service;
 
@@ -54,6 +55,12 @@ final class AvaticaConnector extends org.apache.calcite.avatica.remote.Driver {
         }
       }
     }
+  }
+
+  /** Avatica's JDBC object factory, with our {@link NokvDatabaseMetaData}. */
+  @Override
+  protected AvaticaFactory createFactory() {
+    return new NokvAvaticaFactory(super.createFactory());
   }
 
   @Override

@@ -83,6 +83,9 @@ class RemoteEndToEndTest {
       assertEquals("NoKV JDBC Driver", md.getDriverName());
       assertEquals(server.url(), md.getURL());
       assertFalse(md.getDriverVersion().isBlank());
+      assertTrue(md.supportsTransactions());
+      assertTrue(md.supportsTransactionIsolationLevel(md.getDefaultTransactionIsolation()));
+      c.setTransactionIsolation(md.getDefaultTransactionIsolation());
       assertEquals(List.of("ITEMS"), column(md.getTables(null, null, "ITEMS", null), "TABLE_NAME"));
       assertEquals(List.of("ID", "NAME"), column(md.getColumns(null, null, "ITEMS", null), "COLUMN_NAME"));
       // Avatica's protocol has no request for primary keys or indexes: the remote driver answers
