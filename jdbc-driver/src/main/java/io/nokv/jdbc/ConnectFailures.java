@@ -1,8 +1,6 @@
 package io.nokv.jdbc;
 
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -28,23 +26,15 @@ final class ConnectFailures {
           "the NoKV server at " + url.hostAndPort() + " refused the connection: " + firstLine(server.getMessage()),
           state, server.getErrorCode(), e);
     }
-    // The deepest socket-level cause says it best ("Connection refused"); the wrappers above it
-    // repeat the URL.
-    Throwable network = null;
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ConnectException || t instanceof NoRouteToHostException
-          || t instanceof UnknownHostException || t instanceof InterruptedIOException) {
-        network = t;
-      }
-    }
+    Throwable network = NetworkErrors.networkCause(e);
     if (network instanceof UnknownHostException) {
       return unreachable(url, "unknown host " + url.host(), e);
     }
     if (network instanceof InterruptedIOException) { // connect timeout (or a socket timeout)
-      return unreachable(url, reason(network, "timed out"), e);
+      return unreachable(url, NetworkErrors.reason(network, "timed out"), e);
     }
     if (network != null) {
-      return unreachable(url, reason(network, "connection refused"), e);
+      return unreachable(url, NetworkErrors.reason(network, "connection refused"), e);
     }
     return new SQLNonTransientConnectionException(
         "cannot connect to NoKV at " + url.hostAndPort() + ": " + describe(root(e)), NokvUrl.BAD_URL_STATE, e);
@@ -52,17 +42,6 @@ final class ConnectFailures {
 
   private static SQLException unreachable(NokvUrl url, String reason, RuntimeException e) {
     return new ServerUnreachableException(url.host(), url.port(), url.hostAndPort(), reason, e);
-  }
-
-  private static String reason(Throwable t, String fallback) {
-    String m = t.getMessage();
-    if (m == null || m.isBlank()) {
-      return fallback;
-    }
-    // HttpClient's "Connect to http://h:p [/addr] failed: Connection refused": keep the reason,
-    // the caller's message already names host and port.
-    int failed = m.lastIndexOf(" failed: ");
-    return firstLine(failed >= 0 ? m.substring(failed + " failed: ".length()) : m);
   }
 
   private static Throwable root(Throwable t) {

@@ -15,8 +15,9 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
- * Avatica's JDBC 4.1 object factory with one change: connections get {@link
- * NokvDatabaseMetaData}. (Avatica's own factory class is not public, so this delegates to it.)
+ * Avatica's JDBC 4.1 object factory, changed to make {@link NokvConnection}s with {@link
+ * NokvDatabaseMetaData} and to report statement-creation failures as SQLExceptions. (Avatica's
+ * own factory class is not public, so this delegates to it.)
  */
 final class NokvAvaticaFactory implements AvaticaFactory {
   private final AvaticaFactory avatica;
@@ -35,17 +36,26 @@ final class NokvAvaticaFactory implements AvaticaFactory {
     return avatica.getJdbcMinorVersion();
   }
 
+  /** A {@link NokvConnection}. */
   @Override
   public AvaticaConnection newConnection(
-      UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) throws SQLException {
-    return avatica.newConnection(driver, factory, url, info);
+      UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
+    return new NokvConnection(driver, factory, url, info);
   }
 
+  /**
+   * Avatica's statement. Creating one asks the server, and Avatica lets a failure escape unchecked
+   * from {@code Connection.createStatement()}: here it becomes an SQLException.
+   */
   @Override
   public AvaticaStatement newStatement(
       AvaticaConnection connection, Meta.StatementHandle h, int resultSetType, int resultSetConcurrency,
       int resultSetHoldability) throws SQLException {
-    return avatica.newStatement(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+    try {
+      return avatica.newStatement(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+    } catch (RuntimeException e) {
+      throw NokvConnection.translate("createStatement", e);
+    }
   }
 
   @Override

@@ -25,7 +25,12 @@ final class AvaticaH2Server implements AutoCloseable {
   private final HttpServer http;
 
   AvaticaH2Server() throws SQLException {
-    JdbcMeta meta = new JdbcMeta(h2Url, new Properties());
+    this(new Properties());
+  }
+
+  /** With JdbcMeta's settings, e.g. a short connection expiry. */
+  AvaticaH2Server(Properties metaSettings) throws SQLException {
+    JdbcMeta meta = new JdbcMeta(h2Url, metaSettings);
     ServerCustomizer<Server> loopback = server -> {
       for (Connector c : server.getConnectors()) {
         ((ServerConnector) c).setHost("127.0.0.1");
