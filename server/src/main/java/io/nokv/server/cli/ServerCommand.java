@@ -36,21 +36,21 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Run a NoKV server: the SQL endpoint (jdbc:nokv://HOST:PORT; Avatica protobuf over HTTP)",
-      "over the database stored in --dir.",
+      "Run a NoKV server: SQL over the network on the database in --dir.",
       "",
-      "Once it serves it prints one line on stdout, then nothing else there:",
+      "Clients connect to jdbc:nokv://HOST:PORT (Avatica's protobuf protocol over HTTP). Once the"
+          + " server serves, it prints one line on stdout and nothing else there:",
       "  NoKV server ready: sql=HOST:PORT data=ABSOLUTE_DIR",
-      "(later versions append more key=value endpoints to that line). Logs go to stderr.",
-      "Ctrl-C or SIGTERM stops it: it stops serving, closes the database and exits 0.",
+      "Later versions append more key=value endpoints to that line. Logs go to stderr. Ctrl-C or"
+          + " SIGTERM stops the server: it stops serving, closes the database and exits 0.",
       ""
     },
     footer = {
       "",
-      "Connect with: ./nokv sql --url jdbc:nokv://HOST:PORT   (see docs/sql-connect.md)",
-      "A client connection idle for 1 hour is closed by the server (its open transaction rolled back).",
-      "Exit codes: 0 stopped by a signal, 1 could not start (directory in use, port in use, ...),",
-      "2 usage error."
+      "Connect with ./nokv sql --url jdbc:nokv://HOST:PORT (see docs/sql-connect.md). The server"
+          + " closes a client connection idle for 1 hour, rolling back its open transaction.",
+      "Exit codes: 0 stopped by a signal, 1 could not start (directory or port in use, ...),"
+          + " 2 usage error."
     })
 final class ServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);

@@ -33,7 +33,7 @@ import sqlline.SqlLine;
  *
  * <p>It first opens (and closes) one connection itself, so that a server that is not running is
  * one clear line rather than sqlline's stack trace. Then sqlline runs: the {@code -e} statements,
- * the {@code -f} script, or an interactive session. Settings given to sqlline: our driver for
+ * the {@code -f} script, SQL piped into stdin (as a script), or an interactive session. Settings given to sqlline: our driver for
  * {@code jdbc:nokv://}, no credential prompt, the database's default isolation level (see {@link
  * #probe}), the
  * {@code nokv> } prompt, and a history file in {@code ~/.nokv/}.
@@ -49,16 +49,17 @@ import sqlline.SqlLine;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "SQL shell (sqlline) on a NoKV database: a server (jdbc:nokv://HOST:PORT, the default) or a",
-      "database opened in this process (jdbc:nokv:file:DIR, jdbc:nokv:mem:NAME).",
-      "With -e or -f it runs the statements and exits: 0 if all succeeded, 1 if any failed.",
-      "Without them it is interactive (type !help for sqlline's commands, !quit to leave).",
+      "SQL shell (sqlline) on a NoKV server or a database opened in this process.",
+      "",
+      "With -e or -f it runs the statements and exits: 0 if all succeeded, 1 if any failed."
+          + " Without them it is interactive (!help lists sqlline's commands, !quit leaves),"
+          + " unless the input is not a terminal: piped-in SQL runs as a script, like -f.",
       ""
     },
     footer = {
       "",
       "Examples:",
-      "  ./nokv sql                                        # interactive, to ./nokv server",
+      "  ./nokv sql                      interactive, connected to ./nokv server",
       "  ./nokv sql -e 'SELECT * FROM t' --outputformat=csv",
       "  ./nokv sql --url jdbc:nokv://db1:8765 -f schema.sql",
       "Exit codes: 0 success, 1 cannot connect or a statement failed, 2 usage error."
@@ -77,8 +78,8 @@ final class SqlCommand implements Callable<Integer> {
       defaultValue = DEFAULT_URL,
       description = {
         "Database to connect to. Default: ${DEFAULT-VALUE}",
-        "jdbc:nokv://HOST[:PORT][/SCHEMA] for a server; jdbc:nokv:file:DIR or jdbc:nokv:mem:NAME",
-        "to open the database in this process (not while a server holds DIR)."
+        "A server: jdbc:nokv://HOST[:PORT][/SCHEMA]. A database opened in this process:"
+            + " jdbc:nokv:file:DIR or jdbc:nokv:mem:NAME (not while a server holds DIR)."
       })
   String url;
 
@@ -121,22 +122,42 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     validate();
     int isolation = probe(url);
-    boolean script = !statements.isEmpty() || file != null;
+    boolean interactive = statements.isEmpty() && file == null && interactiveTerminal;
+    if (statements.isEmpty() && file == null && !interactiveTerminal) {
+      return runPipedScript(isolation);
+    }
+    return runSqlLine(isolation, file, interactive);
+  }
+
+  /**
+   * Input piped in (no terminal, no -e, no -f) is a script, as in other SQL shells: run like
+   * {@code -f}, without prompts and echo, with an exit code that says whether it all worked.
+   */
+  private int runPipedScript(int isolation) throws IOException {
+    Path script = Files.createTempFile("nokv-sql-stdin", ".sql");
+    try {
+      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return runSqlLine(isolation, script, false);
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private int runSqlLine(int isolation, Path script, boolean interactive) throws IOException {
     boolean verbose = NokvMain.verbose(spec);
     NokvSqlLine sqlLine = new NokvSqlLine(verbose);
     sqlLine.setOutputStream(out);
     sqlLine.setErrorStream(err);
-    boolean interactive = !script;
-    List<String> args = sqllineArgs(url, outputFormat, isolation, interactiveTerminal, verbose, statements, file,
+    List<String> args = sqllineArgs(url, outputFormat, isolation, interactiveTerminal, verbose, statements, script,
         interactive ? historyFile() : null);
-    // sqlline builds its own system terminal (line editing, history) when given no input stream.
-    InputStream input = interactive && interactiveTerminal ? null
-        : interactive ? in : new ByteArrayInputStream(new byte[0]);
+    // Interactive: no input stream, so that sqlline builds the system terminal (line editing,
+    // history). Scripts: an empty one, so that sqlline never reads this process's stdin.
+    InputStream input = interactive ? null : new ByteArrayInputStream(new byte[0]);
     SqlLine.Status status = sqlLine.begin(args.toArray(new String[0]), input, interactive);
     if (status == SqlLine.Status.ARGS) {
       return NokvMain.EXIT_USAGE;
     }
-    if (script && (sqlLine.failed() || status != SqlLine.Status.OK)) {
+    if (!interactive && (sqlLine.failed() || status != SqlLine.Status.OK)) {
       return NokvMain.EXIT_ERROR;
     }
     return NokvMain.EXIT_OK;

@@ -48,6 +48,8 @@ final class CliHarness {
     /** What sqlline wrote (its own streams). */
     final ByteArrayOutputStream sqlOut = new ByteArrayOutputStream();
     final ByteArrayOutputStream sqlErr = new ByteArrayOutputStream();
+    /** What {@code sql} reads as its standard input. */
+    byte[] stdin = new byte[0];
     /** The exit code, once finished. */
     volatile int code = -1;
 
@@ -84,7 +86,7 @@ final class CliHarness {
           return cls.cast(new ServerCommand(opener, () -> stop));
         }
         if (cls == SqlCommand.class) {
-          return cls.cast(new SqlCommand(new ByteArrayInputStream(new byte[0]), run.sqlOut, run.sqlErr, false));
+          return cls.cast(new SqlCommand(new ByteArrayInputStream(run.stdin), run.sqlOut, run.sqlErr, false));
         }
         return CommandLine.defaultFactory().create(cls);
       }

@@ -41,7 +41,12 @@ class SqlCommandTest {
   }
 
   private static CliHarness.Run sql(String... args) {
+    return sqlWithInput("", args);
+  }
+
+  private static CliHarness.Run sqlWithInput(String stdin, String... args) {
     CliHarness.Run run = new CliHarness.Run();
+    run.stdin = stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     String[] all = new String[args.length + 1];
     all[0] = "sql";
     System.arraycopy(args, 0, all, 1, args.length);
@@ -113,6 +118,16 @@ class SqlCommandTest {
     CliHarness.Run failed = sql("--url", url, "-f", bad.toString());
     assertEquals(1, failed.code);
     assertTrue(failed.sqlErr().contains("(state=23505,"), failed.sqlErr());
+  }
+
+  @Test
+  void pipedInputRunsAsAScript() {
+    CliHarness.Run run = sqlWithInput("CREATE TABLE p (id INT);\nINSERT INTO p VALUES (5);\nSELECT id FROM p;\n",
+        "--url", url, "--outputformat=csv");
+    assertEquals(0, run.code, run.err() + run.sqlErr());
+    assertEquals("'ID'\n'5'\n", run.sqlOut(), "no prompt, no echo");
+    CliHarness.Run failing = sqlWithInput("SELECT * FROM nope;\n", "--url", url);
+    assertEquals(1, failing.code);
   }
 
   @Test
