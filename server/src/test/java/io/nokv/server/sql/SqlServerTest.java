@@ -156,6 +156,13 @@ class SqlServerTest {
   }
 
   @Test
+  void unknownHostIsATypedErrorNamingIt() {
+    SqlServerException e = assertThrows(
+        SqlServerException.class, () -> start(SqlServerConfig.of(h2.url(), "no-such-host.invalid", 0)));
+    assertEquals("cannot listen on no-such-host.invalid:0: unknown host", e.getMessage());
+  }
+
+  @Test
   void idleConnectionsAreClosedByTheServer() throws SQLException {
     SqlServer server = start(SqlServerConfig.of(h2.url(), "127.0.0.1", 0)
         .withIdleTimeouts(Duration.ofMillis(300), Duration.ofMillis(300)));
