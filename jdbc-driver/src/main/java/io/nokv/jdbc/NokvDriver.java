@@ -26,7 +26,9 @@ import java.util.logging.Logger;
  * <p>Errors while connecting are {@link SQLException}s naming the server's {@code host:port}: a
  * malformed URL has SQLState 08001; no server listening there is a {@link
  * ServerUnreachableException} (08001); the server refusing the connection keeps the server's
- * SQLState (08004 when it gives none).
+ * SQLState (08004 when it gives none). Once connected, a connection the server has dropped (idle
+ * too long, server restarted) is not {@code isValid()} and fails with 08003, a server that went
+ * away with 08006, so that connection pools replace such connections.
  */
 public final class NokvDriver implements Driver {
   /** The URL prefix this driver accepts. */

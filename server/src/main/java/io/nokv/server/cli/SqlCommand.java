@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,10 +34,10 @@ import sqlline.SqlLine;
  *
  * <p>It first opens (and closes) one connection itself, so that a server that is not running is
  * one clear line rather than sqlline's stack trace. Then sqlline runs: the {@code -e} statements,
- * the {@code -f} script, SQL piped into stdin (as a script), or an interactive session. Settings given to sqlline: our driver for
- * {@code jdbc:nokv://}, no credential prompt, the database's default isolation level (see {@link
- * #probe}), the
- * {@code nokv> } prompt, and a history file in {@code ~/.nokv/}.
+ * the {@code -f} script, SQL piped into stdin (as a script), or an interactive session. Settings
+ * given to sqlline: our driver for {@code jdbc:nokv://}, no credential prompt, the database's
+ * default isolation level (see {@link #probe}), the {@code nokv> } prompt, one-line errors and an
+ * exit code for scripts (see {@link NokvSqlLine}), and a history file in {@code ~/.nokv/}.
  *
  * <p>Output format: {@code table} unless {@code --outputformat} says otherwise. Without a
  * terminal sqlline measures the screen as zero columns wide and prints tables with empty
@@ -136,7 +137,7 @@ final class SqlCommand implements Callable<Integer> {
   private int runPipedScript(int isolation) throws IOException {
     Path script = Files.createTempFile("nokv-sql-stdin", ".sql");
     try {
-      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
       return runSqlLine(isolation, script, false);
     } finally {
       Files.deleteIfExists(script);
