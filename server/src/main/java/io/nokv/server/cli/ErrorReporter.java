@@ -57,6 +57,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
    * what broke), and the root cause when that adds information.
    */
   static String describe(Throwable t) {
+    if (t instanceof CommandFailedException) {
+      return firstLine(t.getMessage()); // complete by contract; the cause is for --verbose
+    }
     String line = describeOne(t);
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {

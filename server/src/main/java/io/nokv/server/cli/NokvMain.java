@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     synopsisSubcommandLabel = "COMMAND",
-    description = "NoKV: an embedded LSM key-value engine with WiscKey value separation.",
-    subcommands = {BenchCommand.class},
+    description = "NoKV: a transactional key-value database with a SQL layer.",
+    subcommands = {ServerCommand.class, SqlCommand.class, BenchCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 runtime error, 2 usage error.",
@@ -85,10 +85,24 @@ public final class NokvMain implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err,
       boolean debug) {
+    return run(args, providers, out, err, debug, CommandLine.defaultFactory());
+  }
+
+  /**
+   * {@link #run(String[], Iterable, PrintWriter, PrintWriter, boolean)} with the commands created
+   * by {@code factory}: tests give {@code server} and {@code sql} other databases and streams.
+   */
+  static int run(
+      String[] args,
+      Iterable<CliCommandProvider> providers,
+      PrintWriter out,
+      PrintWriter err,
+      boolean debug,
+      CommandLine.IFactory factory) {
     boolean verbose = debug || Arrays.asList(args).contains("--verbose");
     CommandLine cl;
     try {
-      cl = newCommandLine(providers, err);
+      cl = newCommandLine(providers, err, factory);
     } catch (RuntimeException | java.util.ServiceConfigurationError e) {
       ErrorReporter.report(err, "cannot register the commands found on the classpath", e, verbose);
       return EXIT_ERROR;
@@ -103,9 +117,20 @@ public final class NokvMain implements Callable<Integer> {
 
   /** The command tree with the providers' commands attached; warnings go to {@code err}. */
   public static CommandLine newCommandLine(Iterable<CliCommandProvider> providers, PrintWriter err) {
-    CommandLine cl = new CommandLine(new NokvMain());
+    return newCommandLine(providers, err, CommandLine.defaultFactory());
+  }
+
+  static CommandLine newCommandLine(
+      Iterable<CliCommandProvider> providers, PrintWriter err, CommandLine.IFactory factory) {
+    CommandLine cl = new CommandLine(new NokvMain(), factory);
     CommandRegistry.register(cl, providers, err);
     return cl;
+  }
+
+  /** Whether {@code --verbose} was given (to any command) or NOKV_DEBUG is set. */
+  static boolean verbose(CommandSpec anyCommand) {
+    Object root = anyCommand.root().userObject();
+    return (root instanceof NokvMain main && main.verbose) || isDebugEnv(System.getenv("NOKV_DEBUG"));
   }
 
   static boolean isDebugEnv(String value) {
