@@ -1,5 +1,7 @@
 package io.nokv.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
@@ -14,10 +16,11 @@ import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
  *       The protocol does not carry the server's list, so we report the one level we know the
  *       server supports: its default. (Tools such as sqlline refuse to set a level the metadata
  *       calls unsupported.)
+ *   <li>{@link #getPrimaryKeys} and {@link #getIndexInfo}: Avatica's protocol has no requests for
+ *       them; the server answers them as queries of its {@code nokv_catalog} schema.
  * </ul>
  *
- * <p>Avatica's protocol has no requests for primary keys, index information, foreign keys,
- * procedures or privileges: those calls return empty result sets, as in Avatica.
+ * <p>Foreign keys, procedures and privileges return empty result sets, as in Avatica.
  */
 final class NokvDatabaseMetaData extends AvaticaDatabaseMetaData {
   NokvDatabaseMetaData(AvaticaConnection connection) {
@@ -32,5 +35,31 @@ final class NokvDatabaseMetaData extends AvaticaDatabaseMetaData {
   @Override
   public boolean supportsTransactionIsolationLevel(int level) throws SQLException {
     return level == getDefaultTransactionIsolation();
+  }
+
+  @Override
+  public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+    return catalogQuery("SELECT * FROM nokv_catalog.primary_keys", schema, table, false,
+        "\"TABLE_SCHEM\", \"TABLE_NAME\", \"KEY_SEQ\"");
+  }
+
+  @Override
+  public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
+      throws SQLException {
+    return catalogQuery("SELECT * FROM nokv_catalog.index_info", schema, table, unique,
+        "\"NON_UNIQUE\", \"INDEX_NAME\", \"ORDINAL_POSITION\"");
+  }
+
+  /** The same queries the embedded driver's metadata runs; names are exact, a null schema matches all. */
+  private ResultSet catalogQuery(String select, String schema, String table, boolean unique, String order)
+      throws SQLException {
+    String sql = select + " WHERE (CAST(? AS VARCHAR) IS NULL OR \"TABLE_SCHEM\" = ?) AND \"TABLE_NAME\" = ?"
+        + (unique ? " AND NOT \"NON_UNIQUE\"" : "") + " ORDER BY " + order;
+    PreparedStatement ps = getConnection().prepareStatement(sql);
+    ps.setString(1, schema);
+    ps.setString(2, schema);
+    ps.setString(3, table);
+    ps.closeOnCompletion();
+    return ps.executeQuery();
   }
 }

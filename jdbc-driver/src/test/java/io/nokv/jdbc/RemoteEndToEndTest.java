@@ -88,10 +88,8 @@ class RemoteEndToEndTest {
       c.setTransactionIsolation(md.getDefaultTransactionIsolation());
       assertEquals(List.of("ITEMS"), column(md.getTables(null, null, "ITEMS", null), "TABLE_NAME"));
       assertEquals(List.of("ID", "NAME"), column(md.getColumns(null, null, "ITEMS", null), "COLUMN_NAME"));
-      // Avatica's protocol has no request for primary keys or indexes: the remote driver answers
-      // these with empty result sets (documented in docs/sql-connect.md). They must not throw.
-      column(md.getPrimaryKeys(null, null, "ITEMS"), "COLUMN_NAME");
-      column(md.getIndexInfo(null, null, "ITEMS", false, false), "INDEX_NAME");
+      // getPrimaryKeys and getIndexInfo query the server's nokv_catalog schema, which H2 lacks;
+      // server/NokvRemoteTest checks them against a NoKV server.
       assertTrue(column(md.getSchemas(), "TABLE_SCHEM").contains("PUBLIC"));
       assertFalse(column(md.getTypeInfo(), "TYPE_NAME").isEmpty());
       assertFalse(column(md.getCatalogs(), "TABLE_CAT").isEmpty());

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -204,12 +203,10 @@ class ServerCommandTest {
   }
 
   /**
-   * TODO(integrator): enable once NokvDatabase.open works (module sql). Two servers on one data
-   * directory, the second in a child JVM as a real second process would be: the second must exit
+   * Two servers on one data directory, the second in a child JVM as a real second process would be: the second must exit
    * 1 with one line naming the directory.
    */
   @Test
-  @Disabled("TODO(integrator): needs the real NokvDatabase (NokvDatabase.open is a stub today)")
   void secondServerOnTheSameDirectoryIsRefused() throws Exception {
     CliHarness cli = new CliHarness(ServedDatabase.NOKV);
     CliHarness.Run first = new CliHarness.Run();

@@ -1,15 +1,11 @@
 package io.nokv.sql.jdbc;
 
-import io.nokv.sql.catalog.CatalogSnapshot;
-import io.nokv.sql.catalog.IndexDef;
-import io.nokv.sql.catalog.TableDef;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The connection's {@link DatabaseMetaData}: Calcite's answers for tables, columns, schemas and
@@ -54,77 +50,32 @@ final class MetaData {
         });
   }
 
-  private static List<TableDef> matching(NokvConnection conn, String schemaPattern, String tablePattern) {
-    CatalogSnapshot snap = conn.database().catalog().current();
-    List<TableDef> out = new ArrayList<>();
-    for (TableDef t : snap.tables()) {
-      if ((schemaPattern == null || like(t.schema(), schemaPattern))
-          && (tablePattern == null || like(t.name(), tablePattern))) {
-        out.add(t);
-      }
-    }
-    out.sort((a, b) -> (a.schema() + "." + a.name()).compareTo(b.schema() + "." + b.name()));
-    return out;
-  }
-
-  private static boolean like(String s, String pattern) {
-    return s.matches(pattern.replace(".", "\\.").replace("%", ".*").replace("_", "."));
-  }
-
+  /**
+   * {@code getPrimaryKeys}/{@code getIndexInfo} as queries of the {@code nokv_catalog} schema (the
+   * remote driver sends the same queries). Names are exact, as JDBC specifies for these calls; a
+   * null schema matches every schema.
+   */
   private static ResultSet primaryKeys(NokvConnection conn, String schema, String table) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    for (TableDef t : matching(conn, schema, table)) {
-      int[] pk = t.pkColumnIds();
-      for (int i = 0; i < pk.length; i++) {
-        rows.add("(CAST(NULL AS VARCHAR), " + lit(t.schema()) + ", " + lit(t.name()) + ", "
-            + lit(t.columnById(pk[i]).name()) + ", CAST(" + (i + 1) + " AS SMALLINT), " + lit(t.name() + "_pkey") + ")");
-      }
-    }
-    return values(conn, rows, "(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), "
-        + "CAST(NULL AS VARCHAR), CAST(0 AS SMALLINT), CAST(NULL AS VARCHAR))",
-        "\"TABLE_CAT\", \"TABLE_SCHEM\", \"TABLE_NAME\", \"COLUMN_NAME\", \"KEY_SEQ\", \"PK_NAME\"");
+    return query(conn, "SELECT * FROM nokv_catalog.primary_keys", schema, table, false,
+        "\"TABLE_SCHEM\", \"TABLE_NAME\", \"KEY_SEQ\"");
   }
 
   private static ResultSet indexInfo(NokvConnection conn, String schema, String table, boolean unique)
       throws SQLException {
-    List<String> rows = new ArrayList<>();
-    for (TableDef t : matching(conn, schema, table)) {
-      if (!t.hasHiddenRowId()) {
-        addIndexRows(rows, t, t.name() + "_pkey", t.pkColumnIds(), true);
-      }
-      for (IndexDef ix : t.indexes()) {
-        if (ix.isPublic() && (!unique || ix.unique())) {
-          addIndexRows(rows, t, ix.name(), ix.columnIds(), ix.unique());
-        }
-      }
-    }
-    return values(conn, rows, "(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), FALSE, "
-        + "CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(0 AS SMALLINT), CAST(0 AS SMALLINT), "
-        + "CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(NULL AS VARCHAR))",
-        "\"TABLE_CAT\", \"TABLE_SCHEM\", \"TABLE_NAME\", \"NON_UNIQUE\", \"INDEX_QUALIFIER\", \"INDEX_NAME\", "
-            + "\"TYPE\", \"ORDINAL_POSITION\", \"COLUMN_NAME\", \"ASC_OR_DESC\", \"CARDINALITY\", \"PAGES\", "
-            + "\"FILTER_CONDITION\"");
+    return query(conn, "SELECT * FROM nokv_catalog.index_info", schema, table, unique,
+        "\"NON_UNIQUE\", \"INDEX_NAME\", \"ORDINAL_POSITION\"");
   }
 
-  private static void addIndexRows(List<String> rows, TableDef t, String name, int[] cols, boolean unique) {
-    for (int i = 0; i < cols.length; i++) {
-      rows.add("(CAST(NULL AS VARCHAR), " + lit(t.schema()) + ", " + lit(t.name()) + ", " + !unique
-          + ", CAST(NULL AS VARCHAR), " + lit(name) + ", CAST(" + DatabaseMetaData.tableIndexOther
-          + " AS SMALLINT), CAST(" + (i + 1) + " AS SMALLINT), " + lit(t.columnById(cols[i]).name())
-          + ", 'A', CAST(-1 AS BIGINT), CAST(-1 AS BIGINT), CAST(NULL AS VARCHAR))");
-    }
+  private static ResultSet query(NokvConnection conn, String select, String schema, String table, boolean unique,
+      String order) throws SQLException {
+    String sql = select + " WHERE (CAST(? AS VARCHAR) IS NULL OR \"TABLE_SCHEM\" = ?) AND \"TABLE_NAME\" = ?"
+        + (unique ? " AND NOT \"NON_UNIQUE\"" : "") + " ORDER BY " + order;
+    PreparedStatement ps = conn.inner().prepareStatement(sql);
+    ps.setString(1, schema);
+    ps.setString(2, schema);
+    ps.setString(3, table);
+    ps.closeOnCompletion();
+    return ps.executeQuery();
   }
 
-  /** A result set of literal rows, through Calcite, so that it is a complete JDBC result set. */
-  private static ResultSet values(NokvConnection conn, List<String> rows, String emptyRow, String columns)
-      throws SQLException {
-    String body = rows.isEmpty()
-        ? "SELECT * FROM (VALUES " + emptyRow + ") AS t(" + columns + ") WHERE 1 = 0"
-        : "SELECT * FROM (VALUES " + String.join(", ", rows) + ") AS t(" + columns + ")";
-    return conn.inner().createStatement().executeQuery(body);
-  }
-
-  private static String lit(String s) {
-    return "CAST('" + s.replace("'", "''") + "' AS VARCHAR)";
-  }
 }

@@ -5,6 +5,7 @@ import io.nokv.sql.SqlStateException;
 import io.nokv.sql.ddl.DdlExecutor;
 import io.nokv.sql.ddl.DdlParser;
 import io.nokv.sql.ddl.NokvStatementAst;
+import io.nokv.sql.exec.CatalogTables;
 import io.nokv.sql.exec.NokvSchema;
 import io.nokv.sql.exec.PlanContext;
 import io.nokv.sql.session.Session;
@@ -60,6 +61,7 @@ public final class NokvConnection implements Connection {
     this.onClose = onClose;
     this.session = new Session(db);
     Sessions.register(inner, session);
+    inner.getRootSchema().add(CatalogTables.SCHEMA, new CatalogTables(db.catalog())).setCacheEnabled(false);
     mountSchemas();
     String schema = this.info.getProperty("schema");
     if (schema != null && !schema.isEmpty()) {
