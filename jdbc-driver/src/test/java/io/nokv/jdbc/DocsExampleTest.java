@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles and runs the HikariCP example of the "How to connect" docs exactly as written, against
- * an Avatica server over H2. The example lives in docs/sql-connect.md until that fragment is
- * merged into docs/sql.md; the test reads whichever has the markers.
+ * an Avatica server over H2. The example lives in docs/sql.md ("How to connect").
  */
 class DocsExampleTest {
   private static final String BEGIN = "<!-- hikari-example:begin -->";
@@ -54,7 +53,7 @@ class DocsExampleTest {
   }
 
   private static String exampleCode() throws java.io.IOException {
-    for (Path doc : List.of(Path.of("..", "docs", "sql-connect.md"), Path.of("..", "docs", "sql.md"))) {
+    for (Path doc : List.of(Path.of("..", "docs", "sql.md"))) {
       if (Files.exists(doc)) {
         String text = Files.readString(doc);
         int begin = text.indexOf(BEGIN);
@@ -65,6 +64,6 @@ class DocsExampleTest {
         }
       }
     }
-    throw new AssertionError("neither docs/sql-connect.md nor docs/sql.md has the marked HikariCP example");
+    throw new AssertionError("docs/sql.md has no marked HikariCP example");
   }
 }

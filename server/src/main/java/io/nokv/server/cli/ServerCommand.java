@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Connect with ./nokv sql --url jdbc:nokv://HOST:PORT (see docs/sql-connect.md). The server"
+      "Connect with ./nokv sql --url jdbc:nokv://HOST:PORT (see docs/sql.md). The server"
           + " closes a client connection idle for 1 hour, rolling back its open transaction.",
       "Exit codes: 0 stopped by a signal, 1 could not start (directory or port in use, ...),"
           + " 2 usage error."
