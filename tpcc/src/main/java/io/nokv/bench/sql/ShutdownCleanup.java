@@ -3,7 +3,6 @@ package io.nokv.bench.sql;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Cleanup actions (stop a server, delete its directory) that must run even when the JVM is stopped
@@ -62,19 +61,24 @@ final class ShutdownCleanup implements AutoCloseable {
   final class Action implements AutoCloseable {
     private final String what;
     private final Runnable action;
-    private final AtomicBoolean done = new AtomicBoolean();
+    private boolean done;
 
     private Action(String what, Runnable action) {
       this.what = what;
       this.action = action;
     }
 
-    /** Runs the action unless it already ran; a failure propagates (after deregistering). */
+    /**
+     * Runs the action unless it already ran; a failure propagates (after deregistering). A second
+     * caller waits until the first one's run has finished: the hook must not let the JVM exit while
+     * the main thread is still deleting a directory.
+     */
     @Override
-    public void close() {
-      if (!done.compareAndSet(false, true)) {
+    public synchronized void close() {
+      if (done) {
         return;
       }
+      done = true;
       synchronized (pending) {
         pending.remove(this);
       }
