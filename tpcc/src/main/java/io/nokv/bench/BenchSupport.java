@@ -5,9 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** Small helpers the bench commands share: data-directory cleanup and one-line failure messages. */
+/**
+ * Small helpers the bench commands share: data-directory cleanup, one-line failure messages, the
+ * machine description and the JSON report file.
+ */
 public final class BenchSupport {
   private BenchSupport() {}
 
@@ -73,6 +78,33 @@ public final class BenchSupport {
         deleteRecursively(path);
         Runtime.getRuntime().removeShutdownHook(cleanup);
       }
+    }
+  }
+
+  /** The machine a report was measured on: cores, JVM, OS, maximum heap. */
+  public static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    m.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+    return m;
+  }
+
+  /**
+   * Fails before a long run, not after it, when the JSON report cannot be written to {@code out}:
+   * creates its directory, and throws {@link IllegalArgumentException} naming {@code option} when
+   * {@code out} is a directory or not writable.
+   */
+  public static void checkReportWritable(Path out, String option) {
+    Path parent = out.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the directory of " + option + " " + out, e);
+    }
+    if (Files.isDirectory(out) || !Files.isWritable(parent) || (Files.exists(out) && !Files.isWritable(out))) {
+      throw new IllegalArgumentException(option + " " + out + " is not a writable file");
     }
   }
 
