@@ -42,7 +42,7 @@ SELECT AVG(score), SUM(score), MIN(score), MAX(score) FROM sales;
 3.0|21.0|1.5|5.0
 
 -- query
-SELECT AVG(price) > 2.03, AVG(price) < 2.04, AVG(qty) >= 5, AVG(qty) < 6 FROM sales;
+SELECT AVG(price) >= 2.03, AVG(price) < 2.05, AVG(qty) >= 5, AVG(qty) < 6 FROM sales;
 -- expect
 TRUE|TRUE|TRUE|TRUE
 

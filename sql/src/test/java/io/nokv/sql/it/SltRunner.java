@@ -48,7 +48,10 @@ import net.hydromatic.sqllogictest.executors.JdbcExecutor;
  * formatting ({@code I}: {@code getLong}, {@code R}: {@code %.3f}, {@code T}: {@code getString}).
  *
  * <p>{@link #main} runs it from the command line with the same system properties as {@link
- * SqlLogicTest}.
+ * SqlLogicTest} (from the {@code sql} directory, after {@code ./mvnw -o -q dependency:build-classpath
+ * -pl sql -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp}):
+ * {@code java -Dnokv.slt.url=jdbc:h2:mem: -Dnokv.slt.files=select1 -cp
+ * target/test-classes:target/classes:$(cat target/test.cp) io.nokv.sql.it.SltRunner}.
  */
 final class SltRunner {
   /** The outcome of one file. */
@@ -241,5 +244,8 @@ final class SltRunner {
       System.out.println(SqlLogicTest.line(r, thresholds.get(r.file())));
     }
     writeSummary(results, thresholds, Path.of("target/slt-summary.csv"), Path.of("target/slt-summary.md"));
+    if (config.update()) {
+      System.out.println("thresholds written to " + thresholds.update(results, config.url()));
+    }
   }
 }

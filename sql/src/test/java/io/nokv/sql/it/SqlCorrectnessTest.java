@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
  * format and {@link TestDatabases} for the properties that point it at another database.
  *
  * <p>{@code -Dnokv.sqltest.files=ddl,joins} runs only the scripts whose name contains one of the
- * words; {@code -Dnokv.sqltest.timeoutSeconds} (default 120) bounds each script.
+ * words; {@code -Dnokv.sqltest.dir=DIR} runs the scripts of another directory; {@code
+ * -Dnokv.sqltest.timeoutSeconds} (default 120) bounds each script.
  */
 class SqlCorrectnessTest {
   private static final int MAX_LISTED = 40;
@@ -55,9 +56,14 @@ class SqlCorrectnessTest {
     }
   }
 
-  /** The scripts on the test class path whose names contain one of the comma-separated words. */
+  /**
+   * The scripts whose names contain one of the comma-separated words: those on the test class path
+   * ({@code sqltest/}), or those in the directory {@code nokv.sqltest.dir} when it is set.
+   */
   static List<Path> scriptFiles(String filter) throws IOException, URISyntaxException {
-    URL dir = SqlCorrectnessTest.class.getClassLoader().getResource("sqltest");
+    String other = System.getProperty("nokv.sqltest.dir");
+    URL dir = other != null ? Path.of(other).toUri().toURL()
+        : SqlCorrectnessTest.class.getClassLoader().getResource("sqltest");
     if (dir == null) {
       throw new IllegalStateException("no sqltest/ directory on the test class path");
     }
