@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
       "  update        UPDATE bench_kv SET c = ? WHERE id = ?                    (a random loaded id)",
       "",
       "Each target first gets bench_kv(id BIGINT, k INTEGER, c VARCHAR(120), pad VARCHAR(60), PRIMARY KEY"
-          + " (id)) and --rows sysbench-like rows, 500 per INSERT batch and transaction. Each client thread"
+          + " (id)) and --rows sysbench-like rows, 500 per INSERT batch and transaction, then 10 s of unmeasured"
+          + " point selects (unless --warmup-seconds is 0) so that no workload pays for a cold JIT or for the"
+          + " flushes and compactions the load left behind. Each client thread"
           + " has its own connection from a HikariCP pool. A statement failing with SQLState 40001 is retried"
           + " (up to 10 times, counted as retries); any other failure ends the benchmark, or with --keep-going"
           + " is counted as an error (a target that does not start is skipped, the others still run).",

@@ -24,6 +24,9 @@ record SqlBenchConfig(
     int startTimeoutSeconds,
     Path nokvHome) {
 
+  /** Unmeasured point selects after the load, before the first workload (when warmups are on). */
+  static final int SETTLE_SECONDS = 10;
+
   /** Rows per INSERT batch (and per transaction) while loading. */
   static final int LOAD_BATCH = 500;
 

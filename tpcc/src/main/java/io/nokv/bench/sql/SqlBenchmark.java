@@ -136,6 +136,7 @@ final class SqlBenchmark {
           line(run, t.label, null, String.format("started in %.1f s: %s (%s)", startNanos / 1e9, server.description(), product));
           load(ds, run, t.label);
           WorkloadRunner runner = new WorkloadRunner(t.label, ds, config.threads(), config.rows(), config.keepGoing(), seed(run));
+          settle(runner, run, t.label);
           for (SqlWorkload w : config.workloads()) {
             measure(runner, run, t.label, w);
           }
@@ -155,6 +156,17 @@ final class SqlBenchmark {
     loads.add(new Load(run, system, config.rows(), nanos));
     line(run, system, null, String.format("loaded %,d rows in %.1f s (%,.0f rows/s, batches of %d rows per transaction)",
         config.rows(), nanos / 1e9, config.rows() * 1e9 / Math.max(1, nanos), SqlBenchConfig.LOAD_BATCH));
+  }
+
+  /**
+   * After the load, point selects run unmeasured for {@value SqlBenchConfig#SETTLE_SECONDS} s (only when
+   * warmups are on): a fresh server's JIT is cold and the load leaves flushes and compactions
+   * behind, which would otherwise land on whichever workload is measured first.
+   */
+  private void settle(WorkloadRunner runner, int run, String system) throws InterruptedException {
+    if (config.warmupSeconds() > 0 && config.workloads().contains(SqlWorkload.POINT_SELECT)) {
+      runner.measure(SqlWorkload.POINT_SELECT, run, WorkloadRunner.seconds(SqlBenchConfig.SETTLE_SECONDS));
+    }
   }
 
   /** Warmup and measurement of one workload; a failure is fatal or (--keep-going) skips the workload from now on. */
