@@ -215,16 +215,7 @@ public final class DdlParser {
     String name = identifier("index name");
     expect("on");
     Name table = name("table name");
-    List<String> cols = new ArrayList<>();
-    expect("(");
-    do {
-      cols.add(identifier("column name"));
-      if (!accept("asc")) {
-        accept("desc");
-      }
-    } while (accept(","));
-    expect(")");
-    return new CreateIndex(name, table, cols, unique, ine);
+    return new CreateIndex(name, table, columnList(), unique, ine);
   }
 
   private NokvStatementAst alterTable() {
