@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -106,6 +107,34 @@ public final class BenchSupport {
     if (Files.isDirectory(out) || !Files.isWritable(parent) || (Files.exists(out) && !Files.isWritable(out))) {
       throw new IllegalArgumentException(option + " " + out + " is not a writable file");
     }
+  }
+
+  /**
+   * The distinct values named in a comma-separated option, in order; blanks are skipped.
+   *
+   * @param byLabel the value of a label, or null when there is none
+   * @param usage the command's usage error for a message
+   */
+  public static <T> List<T> parseLabels(List<String> raw, String option, String noun,
+      java.util.function.Function<String, T> byLabel,
+      List<String> labels, java.util.function.Function<String, RuntimeException> usage) {
+    List<T> out = new java.util.ArrayList<>();
+    for (String s : raw) {
+      if (s.isBlank()) {
+        continue;
+      }
+      T v = byLabel.apply(s);
+      if (v == null) {
+        throw usage.apply("unknown " + noun + " '" + s.trim() + "'; choose from " + String.join(", ", labels));
+      }
+      if (!out.contains(v)) {
+        out.add(v);
+      }
+    }
+    if (out.isEmpty()) {
+      throw usage.apply(option + " needs at least one " + noun);
+    }
+    return out;
   }
 
   /** Writes a command's JSON report and says where. */

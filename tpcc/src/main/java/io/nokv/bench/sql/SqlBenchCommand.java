@@ -6,7 +6,6 @@ import io.nokv.bench.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -171,34 +170,10 @@ public final class SqlBenchCommand implements Callable<Integer> {
   }
 
   SqlBenchConfig validate() {
-    List<SqlTarget> targetList = new ArrayList<>();
-    for (String s : targets) {
-      if (s.isBlank()) {
-        continue;
-      }
-      SqlTarget t = SqlTarget.byLabel(s);
-      if (t == null) {
-        throw usage("unknown target '" + s.trim() + "'; choose from " + String.join(", ", SqlTarget.labels()));
-      }
-      if (!targetList.contains(t)) {
-        targetList.add(t);
-      }
-    }
-    require(!targetList.isEmpty(), "--targets needs at least one target");
-    List<SqlWorkload> workloadList = new ArrayList<>();
-    for (String s : workloads) {
-      if (s.isBlank()) {
-        continue;
-      }
-      SqlWorkload wl = SqlWorkload.byLabel(s);
-      if (wl == null) {
-        throw usage("unknown workload '" + s.trim() + "'; choose from " + String.join(", ", SqlWorkload.labels()));
-      }
-      if (!workloadList.contains(wl)) {
-        workloadList.add(wl);
-      }
-    }
-    require(!workloadList.isEmpty(), "--workloads needs at least one workload");
+    List<SqlTarget> targetList =
+        BenchSupport.parseLabels(targets, "--targets", "target", SqlTarget::byLabel, SqlTarget.labels(), this::usage);
+    List<SqlWorkload> workloadList =
+        BenchSupport.parseLabels(workloads, "--workloads", "workload", SqlWorkload::byLabel, SqlWorkload.labels(), this::usage);
     require(threads >= 1 && threads <= 256, "--threads must be in [1, 256], got " + threads);
     require(durationSeconds >= 1 && durationSeconds <= 86_400, "--duration-seconds must be in [1, 86400]");
     require(warmupSeconds >= 0 && warmupSeconds <= 3_600, "--warmup-seconds must be in [0, 3600]");

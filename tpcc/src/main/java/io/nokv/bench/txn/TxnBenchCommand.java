@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -130,7 +129,9 @@ public final class TxnBenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TxnBenchConfig config = validate();
     PrintWriter w = spec.commandLine().getOut();
-    checkOutputWritable();
+    if (out != null) {
+      BenchSupport.checkReportWritable(out, "--out");
+    }
     Instant started = Instant.now();
     Path root;
     TxnBenchmark.Outcome outcome;
@@ -154,37 +155,9 @@ public final class TxnBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Fails before a long run, not after it, when the JSON report cannot be written. */
-  private void checkOutputWritable() {
-    if (out == null) {
-      return;
-    }
-    Path parent = out.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the directory of --out " + out, e);
-    }
-    if (Files.isDirectory(out) || !Files.isWritable(parent) || (Files.exists(out) && !Files.isWritable(out))) {
-      throw new IllegalArgumentException("--out " + out + " is not a writable file");
-    }
-  }
-
   private TxnBenchConfig validate() {
-    List<TxnWorkload> workloadList = new ArrayList<>();
-    for (String s : workloads) {
-      if (s.isBlank()) {
-        continue;
-      }
-      TxnWorkload wl = TxnWorkload.byLabel(s);
-      if (wl == null) {
-        throw usage("unknown workload '" + s.trim() + "'; choose from " + String.join(", ", TxnWorkload.labels()));
-      }
-      if (!workloadList.contains(wl)) {
-        workloadList.add(wl);
-      }
-    }
-    require(!workloadList.isEmpty(), "--workloads needs at least one workload");
+    List<TxnWorkload> workloadList =
+        BenchSupport.parseLabels(workloads, "--workloads", "workload", TxnWorkload::byLabel, TxnWorkload.labels(), this::usage);
     LinkedHashSet<Integer> threadSet = new LinkedHashSet<>();
     for (Integer t : threads) {
       require(t != null && t >= 1 && t <= 1024, "--threads values must be in [1, 1024], got " + t);

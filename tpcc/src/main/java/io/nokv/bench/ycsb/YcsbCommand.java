@@ -8,10 +8,7 @@ import io.nokv.bench.Sizes;
 import io.nokv.bench.engine.BenchSettings;
 import io.nokv.bench.engine.Engines;
 import io.nokv.kv.Compression;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +141,9 @@ public final class YcsbCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     YcsbConfig config = validate();
     PrintWriter w = spec.commandLine().getOut();
-    checkOutputWritable();
+    if (out != null) {
+      BenchSupport.checkReportWritable(out, "--out");
+    }
     Instant started = Instant.now();
     Path root;
     YcsbBenchmark.Outcome outcome;
@@ -167,22 +166,6 @@ public final class YcsbCommand implements Callable<Integer> {
     }
     w.flush();
     return 0;
-  }
-
-  /** Fails before a long run, not after it, when the JSON report cannot be written. */
-  private void checkOutputWritable() {
-    if (out == null) {
-      return;
-    }
-    Path parent = out.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(parent);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the directory of --out " + out, e);
-    }
-    if (!Files.isWritable(parent) || (Files.exists(out) && !Files.isWritable(out))) {
-      throw new IllegalArgumentException("--out " + out + " is not writable");
-    }
   }
 
   private YcsbConfig validate() {
