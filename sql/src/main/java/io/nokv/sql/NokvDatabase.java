@@ -111,6 +111,11 @@ public final class NokvDatabase implements AutoCloseable {
     return catalog;
   }
 
+  /** The transactional store's client: what the RESP gateway runs its commands on, beside SQL. */
+  public TxnClient txnClient() {
+    return client;
+  }
+
   public PlanCache plans() {
     return plans;
   }

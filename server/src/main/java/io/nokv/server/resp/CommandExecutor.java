@@ -1,0 +1,201 @@
+package io.nokv.server.resp;
+
+import io.nokv.server.resp.command.Args;
+import io.nokv.server.resp.command.CommandContext;
+import io.nokv.server.resp.command.CommandSpec;
+import io.nokv.server.resp.command.CommandSpec.Flag;
+import io.nokv.server.resp.protocol.Reply;
+import io.nokv.server.resp.protocol.RespException;
+import io.nokv.server.resp.store.Keyspace;
+import io.nokv.server.resp.store.RespFormatException;
+import io.nokv.server.resp.store.RespKeys;
+import io.nokv.txn.Txn;
+import io.nokv.txn.TxnException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands for a session: lookup, arity, AUTH and MULTI queueing, then the command in its own
+ * transaction (retried on write conflicts, as Redis never fails a command for a concurrent one), or
+ * a whole EXEC in one.
+ */
+public final class CommandExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
+  /** How long a command keeps retrying write conflicts before it answers an error. */
+  private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final Gateway gateway;
+
+  CommandExecutor(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  /** The spec of the command {@code args} names, or null when unknown. */
+  public CommandSpec lookup(Args args) {
+    return gateway.commands().lookup(args.string(0));
+  }
+
+  /** Runs (or, inside MULTI, queues) one command and returns its reply. */
+  public Reply execute(ClientSession session, Args args) {
+    CommandSpec spec = lookup(args);
+    session.touched(spec == null ? args.name() : spec.name(), System.currentTimeMillis());
+    Reply refused = check(session, spec, args);
+    if (refused != null) {
+      if (session.inMulti() && (spec == null || !spec.has(Flag.TRANSACTION_CONTROL))) {
+        session.markMultiFailed();
+      }
+      if (spec != null) {
+        gateway.stats().command(spec.name()).rejected.increment();
+      }
+      return refused;
+    }
+    if (session.inMulti() && !spec.has(Flag.TRANSACTION_CONTROL)) {
+      session.queue(args);
+      return Reply.QUEUED;
+    }
+    return timed(spec, () -> {
+      if (spec.has(Flag.CONNECTION) || spec.has(Flag.TRANSACTION_CONTROL)) {
+        return spec.handler().run(new CommandContext(args, null, session, gateway));
+      }
+      try {
+        return inTransaction(session, spec, args);
+      } catch (TxnException e) {
+        return Reply.error("ERR transaction failed: " + e.getMessage());
+      }
+    });
+  }
+
+  /** The error that refuses the command before it runs, or null. */
+  private Reply check(ClientSession session, CommandSpec spec, Args args) {
+    if (spec == null) {
+      return Reply.error(unknownCommand(args));
+    }
+    if (!session.isAuthenticated() && !spec.has(Flag.NO_AUTH)) {
+      return Reply.error("NOAUTH Authentication required.");
+    }
+    if (!spec.arityAccepts(args.size())) {
+      return Reply.error(RespException.wrongArity(spec.name()).getMessage());
+    }
+    return null;
+  }
+
+  /** Redis's text: {@code ERR unknown command 'foo', with args beginning with: 'a' 'b' }. */
+  static String unknownCommand(Args args) {
+    StringBuilder b = new StringBuilder("ERR unknown command '").append(clip(args.string(0))).append("', with args beginning with: ");
+    for (int i = 1; i < args.size() && b.length() < 128; i++) {
+      b.append('\'').append(clip(args.string(i))).append("' ");
+    }
+    return b.toString();
+  }
+
+  private static String clip(String s) {
+    return s.length() > 128 ? s.substring(0, 128) : s;
+  }
+
+  private Reply timed(CommandSpec spec, java.util.function.Supplier<Reply> body) {
+    long t0 = System.nanoTime();
+    Reply r;
+    try {
+      r = body.get();
+    } catch (RespException e) {
+      r = Reply.error(e.getMessage());
+    } catch (RespFormatException e) {
+      LOG.error("{}: unreadable stored data", spec.name(), e);
+      r = Reply.error("ERR stored data is unreadable: " + e.getMessage());
+    }
+    RespStats.CommandCounters c = gateway.stats().command(spec.name());
+    c.calls.increment();
+    c.micros.add((System.nanoTime() - t0) / 1000);
+    if (r instanceof Reply.Error) {
+      c.failed.increment();
+    }
+    gateway.stats().commandsProcessed.increment();
+    return r;
+  }
+
+  /** One data command in its own transaction, run again on a retryable conflict. */
+  private Reply inTransaction(ClientSession session, CommandSpec spec, Args args) {
+    long deadline = System.nanoTime() + RETRY_NANOS;
+    for (int attempt = 0; ; attempt++) {
+      try (Txn txn = gateway.client().begin()) {
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        Reply r = spec.handler().run(new CommandContext(args, ks, session, gateway));
+        if (txn.isActive()) {
+          txn.commit();
+        }
+        return r;
+      } catch (TxnException e) {
+        if (!e.isRetryable() || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        gateway.stats().conflictRetries.increment();
+        backoff(attempt);
+      }
+    }
+  }
+
+  private static void backoff(int attempt) {
+    long micros = Math.min(10_000, 50L << Math.min(attempt, 8));
+    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(micros / 2 + (long) (Math.random() * micros / 2)));
+  }
+
+  /**
+   * EXEC: the queued commands in one transaction. Returns the null array when a WATCHed key changed
+   * since WATCH (its metadata differs, or another transaction commits to it first); an error inside
+   * a command is that command's reply, as in Redis, and the others still apply.
+   */
+  public Reply exec(ClientSession session, List<Args> queued, Map<ClientSession.WatchedKey, byte[]> watched) {
+    long deadline = System.nanoTime() + RETRY_NANOS;
+    for (int attempt = 0; ; attempt++) {
+      try (Txn txn = gateway.client().begin()) {
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        for (Map.Entry<ClientSession.WatchedKey, byte[]> w : watched.entrySet()) {
+          if (!Arrays.equals(liveMeta(ks, w.getKey().key()), w.getValue())) {
+            return Reply.NULL_ARRAY;
+          }
+          txn.lockKeys(RespKeys.meta(w.getKey().key()));
+        }
+        List<Reply> replies = new ArrayList<>(queued.size());
+        for (Args args : queued) {
+          CommandSpec spec = lookup(args);
+          replies.add(timed(spec, () -> spec.handler().run(new CommandContext(args, ks, session, gateway))));
+        }
+        txn.commit();
+        return Reply.array(replies);
+      } catch (TxnException e) {
+        if (!watched.isEmpty() && e.isRetryable()) {
+          return Reply.NULL_ARRAY; // a watched key was written by a transaction that committed first
+        }
+        if (!e.isRetryable() || System.nanoTime() - deadline > 0) {
+          return Reply.error("EXECABORT Transaction discarded because of a failed commit: " + e.getMessage());
+        }
+        gateway.stats().conflictRetries.increment();
+        backoff(attempt);
+      }
+    }
+  }
+
+  /** The metadata record of {@code key} if it is live now, else null: what WATCH remembers and EXEC compares. */
+  public static byte[] liveMeta(Keyspace ks, byte[] key) {
+    byte[] raw = ks.txn().get(RespKeys.meta(key));
+    if (raw == null) {
+      return null;
+    }
+    return io.nokv.server.resp.store.KeyMeta.decode(raw).isExpiredAt(ks.now()) ? null : raw;
+  }
+
+  static String text(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,8 @@
+package io.nokv.server.resp.command;
+
+/** TODO */
+final class SetCommands {
+  private SetCommands() {}
+
+  static void register(CommandTable t) {}
+}

@@ -1,0 +1,8 @@
+package io.nokv.server.resp.command;
+
+/** TODO */
+final class ZSetCommands {
+  private ZSetCommands() {}
+
+  static void register(CommandTable t) {}
+}
