@@ -1,12 +1,14 @@
 package io.nokv.server.cli;
 
 import io.nokv.sql.NokvDatabase;
+import io.nokv.txn.TxnClient;
 import java.nio.file.Path;
 import java.util.Properties;
 
 /**
  * The database {@code nokv server} serves: open for the server's lifetime, reached by the SQL
- * endpoint through a JDBC URL, closed after the endpoint has stopped.
+ * endpoint through a JDBC URL and by the RESP gateway through its {@link #txnClient()}, closed
+ * after both have stopped.
  */
 interface ServedDatabase extends AutoCloseable {
   /** What the SQL endpoint's connections open, e.g. {@code jdbc:nokv:file:/abs/dir}. */
@@ -15,6 +17,15 @@ interface ServedDatabase extends AutoCloseable {
   /** Closes the database; failures are unchecked ({@code nokv server} reports them and exits 1). */
   @Override
   void close();
+
+  /**
+   * The transactional store under the database, which the RESP gateway serves (the same data
+   * SQL sees). A database without one (a test's H2) cannot have the gateway: run it with {@code
+   * --resp-port -1}.
+   */
+  default TxnClient txnClient() {
+    throw new UnsupportedOperationException("this database has no NoKV store to serve over RESP");
+  }
 
   /** Connection properties for {@link #jdbcUrl()}. */
   default Properties jdbcProperties() {
@@ -43,6 +54,11 @@ interface ServedDatabase extends AutoCloseable {
       @Override
       public String jdbcUrl() {
         return url;
+      }
+
+      @Override
+      public TxnClient txnClient() {
+        return db.txnClient();
       }
 
       @Override

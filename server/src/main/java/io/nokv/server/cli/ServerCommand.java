@@ -1,6 +1,9 @@
 package io.nokv.server.cli;
 
 import io.nokv.kv.DbLockedException;
+import io.nokv.server.resp.RespAddressInUseException;
+import io.nokv.server.resp.RespServer;
+import io.nokv.server.resp.RespServerConfig;
 import io.nokv.server.sql.AddressInUseException;
 import io.nokv.server.sql.SqlServer;
 import io.nokv.server.sql.SqlServerConfig;
@@ -9,9 +12,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +28,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nokv server}: opens the database in {@code --dir}, serves SQL on {@code
- * --host:--sql-port}, prints the {@link ReadyLine} and runs until SIGINT or SIGTERM; then stops the
- * endpoint, closes the database and exits 0.
+ * --host:--sql-port} and the Redis protocol on {@code --host:--resp-port} (unless {@code
+ * --resp-port -1}), prints the {@link ReadyLine} and runs until SIGINT or SIGTERM; then stops the
+ * RESP gateway, then the SQL endpoint, closes the database and exits 0.
  *
  * <p>Failures to start are one line each and exit 1: the directory held by another process (the
- * engine's {@link DbLockedException}), the address in use, or anything else that stops the
- * database or the endpoint from opening. Whatever was opened is closed again.
+ * engine's {@link DbLockedException}), an address in use, or anything else that stops the
+ * database or an endpoint from opening. Whatever was opened is closed again.
  */
 @Command(
     name = "server",
@@ -36,19 +42,28 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Run a NoKV server: SQL over the network on the database in --dir.",
+      "Run a NoKV server on the database in --dir: SQL over the network, and the Redis protocol"
+          + " (RESP2 and RESP3) over the same data.",
       "",
-      "Clients connect to jdbc:nokv://HOST:PORT (Avatica's protobuf protocol over HTTP). Once the"
-          + " server serves, it prints one line on stdout and nothing else there:",
-      "  NoKV server ready: sql=HOST:PORT data=ABSOLUTE_DIR",
-      "Later versions append more key=value endpoints to that line. Logs go to stderr. Ctrl-C or"
-          + " SIGTERM stops the server: it stops serving, closes the database and exits 0.",
+      "SQL clients connect to jdbc:nokv://HOST:PORT (Avatica's protobuf protocol over HTTP); Redis"
+          + " clients (redis-cli, Jedis, Lettuce...) to HOST:RESP_PORT. Once the server serves, it"
+          + " prints one line on stdout and nothing else there:",
+      "  NoKV server ready: sql=HOST:PORT resp=HOST:PORT data=ABSOLUTE_DIR",
+      "(without resp= when --resp-port is -1; later versions may append more key=value pairs)."
+          + " Logs go to stderr. Ctrl-C or SIGTERM stops the server: it stops serving, closes the"
+          + " database and exits 0.",
       ""
     },
     footer = {
       "",
       "Connect with ./nokv sql --url jdbc:nokv://HOST:PORT (see docs/sql.md). The server"
-          + " closes a client connection idle for 1 hour, rolling back its open transaction.",
+          + " closes a SQL connection idle for 1 hour, rolling back its open transaction.",
+      "Redis: redis-cli -p RESP_PORT (see docs/resp.md). Every write a Redis client sees"
+          + " acknowledged is durable. Before AUTH, a password set by --requirepass or"
+          + " NOKV_REQUIREPASS is asked for (NOAUTH); CONFIG SET requirepass changes it until the"
+          + " server stops.",
+      "Environment: NOKV_REQUIREPASS=PASS sets the password without showing it in the process"
+          + " list (--requirepass wins when both are given).",
       "Exit codes: 0 stopped by a signal, 1 could not start (directory or port in use, ...),"
           + " 2 usage error."
     })
@@ -59,7 +74,7 @@ final class ServerCommand implements Callable<Integer> {
       names = "--dir",
       paramLabel = "DIR",
       defaultValue = "nokv-data",
-      description = "Data directory, created if missing. Default: ./${DEFAULT-VALUE}")
+      description = {"Data directory, created if missing.", "Default: ./${DEFAULT-VALUE}"})
   Path dir;
 
   @Option(
@@ -76,10 +91,42 @@ final class ServerCommand implements Callable<Integer> {
       description = "Port of the SQL endpoint; 0 picks a free port (the ready line says which). Default: ${DEFAULT-VALUE}")
   int sqlPort;
 
+  @Option(
+      names = "--resp-port",
+      paramLabel = "PORT",
+      defaultValue = "6380",
+      description = "Port of the Redis protocol gateway; 0 picks a free port, -1 turns it off."
+          + " Default: ${DEFAULT-VALUE}")
+  int respPort;
+
+  @Option(
+      names = "--requirepass",
+      paramLabel = "PASS",
+      description = "Password Redis clients must give (AUTH PASS, or AUTH default PASS) before any"
+          + " other command. Default: none, or NOKV_REQUIREPASS.")
+  String requirepass;
+
+  @Option(
+      names = "--resp-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "0",
+      description = "Close a Redis connection idle this long (Redis's timeout); 0 never does."
+          + " Default: ${DEFAULT-VALUE}")
+  int respTimeoutSeconds;
+
+  @Option(
+      names = "--resp-maxclients",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Most Redis connections at once; more are answered -ERR max number of clients"
+          + " reached and closed. Default: ${DEFAULT-VALUE}")
+  int respMaxClients;
+
   @Spec CommandSpec spec;
 
   private final ServedDatabase.Opener opener;
   private final Supplier<StopRequests> stopRequests;
+  private final Function<String, String> environment;
 
   /** The real command: NoKV's database, stopped by signals. */
   ServerCommand() {
@@ -88,14 +135,31 @@ final class ServerCommand implements Callable<Integer> {
 
   /** For tests: another database behind the endpoint, and stops on request. */
   ServerCommand(ServedDatabase.Opener opener, Supplier<StopRequests> stopRequests) {
+    this(opener, stopRequests, System::getenv);
+  }
+
+  /** For tests: also another environment (NOKV_REQUIREPASS). */
+  ServerCommand(ServedDatabase.Opener opener, Supplier<StopRequests> stopRequests,
+      Function<String, String> environment) {
     this.opener = opener;
     this.stopRequests = stopRequests;
+    this.environment = environment;
   }
 
   @Override
   public Integer call() throws InterruptedException {
     if (sqlPort < 0 || sqlPort > 65535) {
       throw new ParameterException(spec.commandLine(), "--sql-port " + sqlPort + " is not from 0 to 65535");
+    }
+    if (respPort < -1 || respPort > 65535) {
+      throw new ParameterException(spec.commandLine(),
+          "--resp-port " + respPort + " is not from 0 to 65535 (or -1 for no RESP gateway)");
+    }
+    if (respTimeoutSeconds < 0) {
+      throw new ParameterException(spec.commandLine(), "--resp-timeout " + respTimeoutSeconds + " is negative");
+    }
+    if (respMaxClients < 1) {
+      throw new ParameterException(spec.commandLine(), "--resp-maxclients " + respMaxClients + " is not positive");
     }
     if (host.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--host is empty");
@@ -104,16 +168,21 @@ final class ServerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (StopRequests stops = stopRequests.get();
         ServedDatabase database = open(data);
-        SqlServer sql = startSql(database)) {
+        SqlServer sql = startSql(database);
+        RespServer resp = respPort < 0 ? null : startResp(database)) {
       Map<String, String> endpoints = new LinkedHashMap<>();
       endpoints.put("sql", sql.hostAndPort());
+      if (resp != null) {
+        endpoints.put("resp", resp.hostAndPort());
+      }
       endpoints.put("data", data.toString());
       out.println(ReadyLine.format(endpoints));
       out.flush();
       stops.awaitStopRequest();
-      LOG.info("stopping: SQL endpoint {}, then the database in {}", sql.hostAndPort(), data);
+      LOG.info("stopping: {}SQL endpoint {}, then the database in {}",
+          resp == null ? "" : "RESP gateway " + resp.hostAndPort() + ", ", sql.hostAndPort(), data);
     }
-    // try-with-resources closed sql, then the database, then said so to the stop requests.
+    // try-with-resources closed resp, sql, then the database, then said so to the stop requests.
     return NokvMain.EXIT_OK;
   }
 
@@ -138,6 +207,21 @@ final class ServerCommand implements Callable<Integer> {
         }
       }
       throw new CommandFailedException("cannot open the database in " + data + ": " + ErrorReporter.describe(e), e);
+    }
+  }
+
+  private RespServer startResp(ServedDatabase database) {
+    String password = requirepass != null ? requirepass : environment.apply("NOKV_REQUIREPASS");
+    RespServerConfig config = RespServerConfig.defaults(host, respPort)
+        .withRequirepass(password)
+        .withIdleTimeout(Duration.ofSeconds(respTimeoutSeconds))
+        .withMaxClients(respMaxClients);
+    try {
+      return RespServer.start(database.txnClient(), config);
+    } catch (RespAddressInUseException e) {
+      throw new CommandFailedException(e.getMessage()
+          + " (is another \"nokv server\" or a Redis server running? choose another --resp-port, 0 for a free"
+          + " one, or -1 for none)", e);
     }
   }
 

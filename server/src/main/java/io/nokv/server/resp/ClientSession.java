@@ -149,6 +149,27 @@ public final class ClientSession {
     return q;
   }
 
+  /** How many commands MULTI has queued, or -1 outside MULTI (CLIENT LIST's {@code multi=}). */
+  public int queuedCount() {
+    List<Args> q = queued;
+    return q == null ? -1 : q.size();
+  }
+
+  /**
+   * RESET: leaves MULTI, forgets WATCHed keys and the name, goes back to RESP2, and needs AUTH again
+   * when a password is set.
+   */
+  public void reset(boolean passwordRequired) {
+    queued = null;
+    multiFailed = false;
+    watched.clear();
+    name = "";
+    protocol = 2;
+    if (passwordRequired) {
+      authenticated = false;
+    }
+  }
+
   public Map<WatchedKey, byte[]> watched() {
     return watched;
   }

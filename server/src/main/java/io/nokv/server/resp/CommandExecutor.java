@@ -81,11 +81,12 @@ public final class CommandExecutor {
     if (spec == null) {
       return Reply.error(unknownCommand(args));
     }
-    if (!session.isAuthenticated() && !spec.has(Flag.NO_AUTH)) {
-      return Reply.error("NOAUTH Authentication required.");
-    }
+    // Redis's order: existence, arity, then authentication.
     if (!spec.arityAccepts(args.size())) {
       return Reply.error(RespException.wrongArity(spec.name()).getMessage());
+    }
+    if (!session.isAuthenticated() && !spec.has(Flag.NO_AUTH)) {
+      return Reply.error("NOAUTH Authentication required.");
     }
     return null;
   }

@@ -2,6 +2,7 @@ package io.nokv.server.resp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,70 +10,311 @@ import io.netty.handler.codec.redis.ArrayRedisMessage;
 import io.netty.handler.codec.redis.FullBulkStringRedisMessage;
 import io.netty.handler.codec.redis.InlineCommandRedisMessage;
 import io.netty.handler.codec.redis.RedisMessage;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.nokv.server.resp.RequestGuard.ProtocolError;
 import io.nokv.server.resp.command.Args;
+import io.nokv.server.resp.command.CommandSpec;
+import io.nokv.server.resp.command.CommandSpec.Flag;
 import io.nokv.server.resp.protocol.Reply;
 import io.nokv.server.resp.protocol.ReplyEncoder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One client connection: decoded requests in, replies out, in order; flushes once per read batch. */
+/**
+ * One client connection: requests in, replies out, in order.
+ *
+ * <p>Threading. Everything here runs on the connection's event loop except {@link #runBatch},
+ * which runs on a worker. Requests queue in {@link #pending}; at most one batch of them runs on a
+ * worker at a time, so a connection's commands run one after the other, in order, while the
+ * commands of many connections run (and commit: each commit waits for the log's fsync, which
+ * concurrent commits share) side by side. Commands that cannot block on a commit (connection
+ * commands, MULTI queueing, errors found before running, and read-only commands flagged FAST) run
+ * inline on the event loop when nothing of the connection is queued or running before them,
+ * saving the hop to a worker. Replies are flushed once per read batch or per worker batch.
+ *
+ * <p>Reading pauses (autoRead off) while {@value #HIGH_WATER} requests are queued or the client
+ * does not read its replies, and resumes once the queue is down to {@value #LOW_WATER}.
+ */
 final class RespConnection extends ChannelInboundHandlerAdapter {
-  private final Gateway gateway;
-  private ClientSession session;
+  private static final Logger LOG = LoggerFactory.getLogger(RespConnection.class);
+  /** Most requests one worker batch takes, so that replies of a long pipeline flow back in parts. */
+  private static final int MAX_BATCH = 128;
+  static final int HIGH_WATER = 1024;
+  static final int LOW_WATER = 256;
+  private static final byte[] MAX_CLIENTS = "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
 
-  RespConnection(Gateway gateway) {
+  private final Gateway gateway;
+  private final Executor workers;
+  private final boolean inlineReads;
+  private ChannelHandlerContext ctx;
+  private ClientSession session;
+  /** Requests ({@link Args} or a {@link ProtocolError}) not yet run, in arrival order. */
+  private final ArrayDeque<Object> pending = new ArrayDeque<>();
+  /** A batch of this connection's requests is on a worker. */
+  private boolean busy;
+  /** The connection is closing: nothing more is run or read. */
+  private boolean closing;
+  /** A protocol error is queued: reading stays off until it is answered and the channel closed. */
+  private boolean poisoned;
+
+  RespConnection(Gateway gateway, Executor workers, boolean inlineReads) {
     this.gateway = gateway;
+    this.workers = workers;
+    this.inlineReads = inlineReads;
+  }
+
+  /** For {@link RequestGuard}'s limits before AUTH; read on the event loop. */
+  boolean isAuthenticated() {
+    return session != null && session.isAuthenticated();
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    session = gateway.openSession(String.valueOf(ctx.channel().remoteAddress()), String.valueOf(ctx.channel().localAddress()));
+    this.ctx = ctx;
+    if (!gateway.admitConnection()) {
+      gateway.stats().connectionsRejected.increment();
+      LOG.debug("{}: refused, {} clients connected", ctx.channel().remoteAddress(), gateway.config().maxClients());
+      closing = true;
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    session = gateway.openSession(address(ctx.channel().remoteAddress()), address(ctx.channel().localAddress()));
     gateway.stats().connectionsReceived.increment();
     ctx.fireChannelActive();
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    closing = true;
+    pending.clear();
     if (session != null) {
       gateway.closeSession(session);
+      gateway.connectionClosed();
     }
     ctx.fireChannelInactive();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    try {
-      Reply reply;
-      Args args = toArgs((RedisMessage) msg);
-      if (args == null) {
-        return; // an empty inline line: Redis ignores it
-      }
-      reply = gateway.executor().execute(session, args);
-      ByteBuf out = ctx.alloc().ioBuffer();
-      ReplyEncoder.write(reply, session.protocol(), out);
-      if (session.closeAfterReply()) {
-        ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-      } else {
-        ctx.write(out);
-      }
-    } finally {
+    if (closing || session == null) {
       ReferenceCountUtil.release(msg);
+      return;
+    }
+    Object request;
+    if (msg instanceof ProtocolError e) {
+      request = e;
+      poisoned = true;
+    } else {
+      try {
+        request = toRequest((RedisMessage) msg);
+      } finally {
+        ReferenceCountUtil.release(msg);
+      }
+      if (request == null) {
+        return; // an empty request: Redis ignores it
+      }
+      if (request instanceof ProtocolError) {
+        poisoned = true;
+        ctx.channel().config().setAutoRead(false);
+      }
+    }
+    pending.add(request);
+    runInlineHead();
+    if (pending.size() >= HIGH_WATER) {
+      ctx.channel().config().setAutoRead(false);
     }
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    drain();
     ctx.flush();
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    updateAutoRead();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  /** The idle timeout: close a connection that sent nothing for that long, unless it waits for a reply. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      if (!busy && pending.isEmpty()) {
+        LOG.debug("{}: idle for {}, closing", ctx.channel().remoteAddress(), gateway.config().idleTimeout());
+        closing = true;
+        ctx.close();
+      }
+      return;
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  /** A client's fault (reset connection, broken pipe) or ours: either way the connection is done. */
+  @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      LOG.debug("{}: {}", ctx.channel().remoteAddress(), cause.toString());
+    } else {
+      LOG.warn("{}: closing the connection after an unexpected failure", ctx.channel().remoteAddress(), cause);
+    }
+    closing = true;
     ctx.close();
   }
 
-  /** The command in a request, or null for an empty inline command. */
-  static Args toArgs(RedisMessage msg) {
+  /** Runs what may run now: inline requests at the head, then the rest as a worker batch. */
+  private void drain() {
+    runInlineHead();
+    if (!busy && !closing && !pending.isEmpty()) {
+      dispatch();
+    }
+  }
+
+  /** Runs requests at the head of the queue that may run on the event loop, while nothing runs on a worker. */
+  private void runInlineHead() {
+    while (!busy && !closing && !pending.isEmpty()) {
+      Object head = pending.peek();
+      if (head instanceof ProtocolError e) {
+        pending.poll();
+        ByteBuf out = ctx.alloc().ioBuffer();
+        ReplyEncoder.write(Reply.error(e.message()), session.protocol(), out);
+        ctx.write(out);
+        closeAfterFlush();
+        return;
+      }
+      Args args = (Args) head;
+      if (!runsInline(args)) {
+        return;
+      }
+      pending.poll();
+      ByteBuf out = ctx.alloc().ioBuffer();
+      ReplyEncoder.write(run(args), session.protocol(), out);
+      ctx.write(out);
+      if (session.closeAfterReply()) {
+        closeAfterFlush();
+      }
+    }
+  }
+
+  /** Whether {@code args} can run on the event loop: it will not wait for a commit or a scan. */
+  private boolean runsInline(Args args) {
+    CommandSpec spec = gateway.executor().lookup(args);
+    if (spec == null || !spec.arityAccepts(args.size())) {
+      return true; // answered with an error without running
+    }
+    if (!session.isAuthenticated() && !spec.has(Flag.NO_AUTH)) {
+      return true; // NOAUTH
+    }
+    if (spec.has(Flag.TRANSACTION_CONTROL)) {
+      return !spec.name().equals("exec"); // EXEC commits; MULTI, DISCARD, WATCH (point reads) and UNWATCH do not
+    }
+    if (session.inMulti()) {
+      return true; // queued, not run
+    }
+    if (spec.has(Flag.CONNECTION)) {
+      return true;
+    }
+    return inlineReads && spec.has(Flag.READONLY) && spec.has(Flag.FAST);
+  }
+
+  /** Hands the next requests to a worker. */
+  private void dispatch() {
+    List<Object> batch = new ArrayList<>(Math.min(pending.size(), MAX_BATCH));
+    while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
+      Object r = pending.poll();
+      batch.add(r);
+      if (r instanceof ProtocolError) {
+        break;
+      }
+    }
+    busy = true;
+    try {
+      workers.execute(() -> runBatch(batch));
+    } catch (RejectedExecutionException e) {
+      LOG.debug("{}: the gateway is stopping; closing the connection", ctx.channel().remoteAddress());
+      busy = false;
+      closing = true;
+      ctx.close();
+    }
+  }
+
+  /** On a worker: runs {@code batch} in order, then hands the replies back to the event loop. */
+  private void runBatch(List<Object> batch) {
+    ByteBuf out = ctx.alloc().ioBuffer();
+    boolean close = false;
+    for (Object request : batch) {
+      if (request instanceof ProtocolError e) {
+        ReplyEncoder.write(Reply.error(e.message()), session.protocol(), out);
+        close = true;
+        break;
+      }
+      ReplyEncoder.write(run((Args) request), session.protocol(), out);
+      if (session.closeAfterReply()) {
+        close = true;
+        break; // QUIT: whatever was pipelined after it is not run
+      }
+    }
+    boolean closeAfter = close;
+    try {
+      ctx.channel().eventLoop().execute(() -> batchDone(out, closeAfter));
+    } catch (RejectedExecutionException e) {
+      out.release(); // the event loop is shut down: the connection is gone
+    }
+  }
+
+  /** Back on the event loop after a worker batch. */
+  private void batchDone(ByteBuf replies, boolean close) {
+    busy = false;
+    ctx.write(replies);
+    if (close) {
+      closeAfterFlush();
+      return;
+    }
+    drain();
+    ctx.flush();
+    updateAutoRead();
+  }
+
+  private Reply run(Args args) {
+    try {
+      return gateway.executor().execute(session, args);
+    } catch (RuntimeException e) {
+      // A fault of the gateway or the store, not of the request: say so, keep the connection.
+      LOG.error("{}: {} failed", session.address(), args.name(), e);
+      return Reply.error("ERR internal error: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private void closeAfterFlush() {
+    closing = true;
+    pending.clear();
+    ctx.channel().config().setAutoRead(false);
+    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void updateAutoRead() {
+    if (closing || poisoned) {
+      return;
+    }
+    boolean read = ctx.channel().isWritable() && pending.size() <= (ctx.channel().config().isAutoRead() ? HIGH_WATER : LOW_WATER);
+    if (read != ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(read);
+    }
+  }
+
+  /** The request in {@code msg}: {@link Args}, a {@link ProtocolError}, or null for an empty request. */
+  static Object toRequest(RedisMessage msg) {
     if (msg instanceof ArrayRedisMessage array) {
       List<RedisMessage> children = array.children();
       if (children.isEmpty()) {
@@ -80,21 +322,28 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
       }
       byte[][] args = new byte[children.size()][];
       for (int i = 0; i < args.length; i++) {
-        if (!(children.get(i) instanceof FullBulkStringRedisMessage bulk) || bulk.isNull()) {
-          throw new IllegalArgumentException("a command's arguments must be bulk strings");
-        }
-        args[i] = ByteBufUtil.getBytes(bulk.content());
+        // RequestGuard lets only bulk strings into an array.
+        args[i] = ByteBufUtil.getBytes(((FullBulkStringRedisMessage) children.get(i)).content());
       }
       return new Args(args);
     }
     if (msg instanceof InlineCommandRedisMessage inline) {
-      String[] words = inline.content().trim().split("\\s+");
-      return words.length == 0 || words[0].isEmpty() ? null : Args.of(words);
+      try {
+        List<byte[]> words = InlineCommand.split(inline.content());
+        return words.isEmpty() ? null : new Args(words.toArray(new byte[0][]));
+      } catch (InlineCommand.UnbalancedQuotesException e) {
+        return new ProtocolError("ERR " + e.getMessage());
+      }
     }
-    throw new IllegalArgumentException("unexpected request type " + msg.getClass().getSimpleName());
+    throw new IllegalStateException("RequestGuard let through a " + msg.getClass().getSimpleName());
   }
 
-  static String text(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
+  /** {@code host:port} as Redis prints addresses (no leading slash). */
+  static String address(SocketAddress a) {
+    if (a instanceof InetSocketAddress in) {
+      return in.getAddress() == null ? in.getHostString() + ":" + in.getPort()
+          : in.getAddress().getHostAddress() + ":" + in.getPort();
+    }
+    return String.valueOf(a);
   }
 }

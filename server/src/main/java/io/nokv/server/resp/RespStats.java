@@ -1,5 +1,6 @@
 package io.nokv.server.resp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,12 @@ public final class RespStats {
     return new TreeMap<>(commands);
   }
 
+  /** CONFIG RESETSTAT: every counter back to zero. */
   public void reset() {
     commands.clear();
+    for (LongAdder a : List.of(connectionsReceived, connectionsRejected, commandsProcessed, expiredKeys,
+        reclaimedMembers, conflictRetries, keyspaceHits, keyspaceMisses)) {
+      a.reset();
+    }
   }
 }

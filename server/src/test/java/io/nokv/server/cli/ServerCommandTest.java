@@ -43,6 +43,8 @@ import picocli.CommandLine;
 class ServerCommandTest {
   private static final Pattern READY =
       Pattern.compile("NoKV server ready: sql=127\\.0\\.0\\.1:(\\d+) data=(.+)\n");
+  private static final Pattern READY_WITH_RESP =
+      Pattern.compile("NoKV server ready: sql=127\\.0\\.0\\.1:(\\d+) resp=127\\.0\\.0\\.1:(\\d+) data=(.+)\n");
 
   @TempDir Path tmp;
 
@@ -80,7 +82,7 @@ class ServerCommandTest {
     Path data = tmp.resolve("new/data");
     CliHarness cli = new CliHarness(h2Opener);
     CliHarness.Run run = new CliHarness.Run();
-    Future<Integer> server = cli.start(executor, run, "server", "--dir", data.toString(), "--sql-port", "0");
+    Future<Integer> server = cli.start(executor, run, "server", "--dir", data.toString(), "--sql-port", "0", "--resp-port", "-1");
     Await.until(Duration.ofSeconds(30), "the ready line", () -> run.out().contains("\n") || server.isDone());
 
     Matcher ready = READY.matcher(run.out());
@@ -126,7 +128,7 @@ class ServerCommandTest {
       int port = taken.getLocalPort();
       CliHarness cli = new CliHarness(h2Opener);
       CliHarness.Run run = new CliHarness.Run();
-      int code = cli.run(run, "server", "--dir", tmp.toString(), "--sql-port", Integer.toString(port));
+      int code = cli.run(run, "server", "--dir", tmp.toString(), "--sql-port", Integer.toString(port), "--resp-port", "-1");
       assertEquals(1, code);
       assertEquals("nokv: error: cannot listen on 127.0.0.1:" + port + ": the address is already in use"
           + " (is another \"nokv server\" running? choose another --sql-port, or 0 for a free one)\n", run.err());
@@ -142,7 +144,7 @@ class ServerCommandTest {
       throw new IllegalStateException("cannot open the store", new DbLockedException(dir.resolve("kv").toString()));
     };
     CliHarness.Run run = new CliHarness.Run();
-    int code = new CliHarness(locked).run(run, "server", "--dir", tmp.toString(), "--sql-port", "0");
+    int code = new CliHarness(locked).run(run, "server", "--dir", tmp.toString(), "--sql-port", "0", "--resp-port", "-1");
     assertEquals(1, code);
     assertEquals("nokv: error: the data directory " + tmp.toAbsolutePath() + " is in use by another NoKV process"
         + " (is another \"nokv server\" running on it? stop it, or choose another --dir)\n", run.err());
@@ -155,7 +157,7 @@ class ServerCommandTest {
       throw new UnsupportedOperationException("not yet");
     };
     CliHarness.Run run = new CliHarness.Run();
-    assertEquals(1, new CliHarness(broken).run(run, "server", "--dir", tmp.toString(), "--sql-port", "0"));
+    assertEquals(1, new CliHarness(broken).run(run, "server", "--dir", tmp.toString(), "--sql-port", "0", "--resp-port", "-1"));
     assertEquals("nokv: error: cannot open the database in " + tmp.toAbsolutePath()
         + ": UnsupportedOperationException: not yet\n", run.err());
   }
@@ -164,7 +166,7 @@ class ServerCommandTest {
   void dataDirectoryThatIsAFileIsRefused() throws IOException {
     Path file = Files.writeString(tmp.resolve("file"), "x");
     CliHarness.Run run = new CliHarness.Run();
-    assertEquals(1, new CliHarness(h2Opener).run(run, "server", "--dir", file.toString()));
+    assertEquals(1, new CliHarness(h2Opener).run(run, "server", "--dir", file.toString(), "--resp-port", "-1"));
     assertEquals("nokv: error: cannot use the data directory " + file + ": it is not a directory\n", run.err());
     assertEquals(List.of(), events);
   }
@@ -176,12 +178,16 @@ class ServerCommandTest {
     assertEquals(Path.of("nokv-data"), server.dir);
     assertEquals("127.0.0.1", server.host);
     assertEquals(8765, server.sqlPort);
+    assertEquals(6380, server.respPort);
+    assertEquals(null, server.requirepass);
+    assertEquals(0, server.respTimeoutSeconds);
+    assertEquals(10_000, server.respMaxClients);
   }
 
   @Test
   void badPortIsAUsageError() {
     CliHarness.Run run = new CliHarness.Run();
-    assertEquals(2, new CliHarness(h2Opener).run(run, "server", "--dir", tmp.toString(), "--sql-port", "70000"));
+    assertEquals(2, new CliHarness(h2Opener).run(run, "server", "--dir", tmp.toString(), "--sql-port", "70000", "--resp-port", "-1"));
     assertTrue(run.err().startsWith("nokv server: --sql-port 70000 is not from 0 to 65535\n"), run.err());
     assertEquals(List.of(), events, "nothing is opened");
   }
@@ -194,7 +200,9 @@ class ServerCommandTest {
     for (String expected : List.of(
         "Usage: nokv server", "--dir=DIR", "Default: ./nokv-data", "--host=HOST", "Default: 127.0.0.1",
         "--sql-port=PORT", "0 picks a free port", "Default: 8765",
-        "NoKV server ready: sql=HOST:PORT data=ABSOLUTE_DIR", "exits 0")) {
+        "--resp-port=PORT", "-1 turns it off", "Default: 6380", "--requirepass=PASS", "NOKV_REQUIREPASS",
+        "--resp-timeout=SECONDS", "--resp-maxclients=N",
+        "NoKV server ready: sql=HOST:PORT resp=HOST:PORT data=ABSOLUTE_DIR", "exits 0")) {
       assertTrue(help.contains(expected), "help lacks '" + expected + "':\n" + help);
     }
     CliHarness.Run top = new CliHarness.Run();
@@ -210,11 +218,13 @@ class ServerCommandTest {
   void secondServerOnTheSameDirectoryIsRefused() throws Exception {
     CliHarness cli = new CliHarness(ServedDatabase.NOKV);
     CliHarness.Run first = new CliHarness.Run();
-    Future<Integer> server = cli.start(executor, first, "server", "--dir", tmp.toString(), "--sql-port", "0");
+    Future<Integer> server =
+        cli.start(executor, first, "server", "--dir", tmp.toString(), "--sql-port", "0", "--resp-port", "0");
     Await.until(Duration.ofSeconds(30), "the first server's ready line",
         () -> first.out().contains("\n") || server.isDone());
-    assertTrue(READY.matcher(first.out()).matches(), first.out() + first.err());
-    ServerProcessTest.ChildServer second = ServerProcessTest.ChildServer.startReal(tmp, "--sql-port", "0");
+    assertTrue(READY_WITH_RESP.matcher(first.out()).matches(), first.out() + first.err());
+    ServerProcessTest.ChildServer second =
+        ServerProcessTest.ChildServer.startReal(tmp, "--sql-port", "0", "--resp-port", "0");
     assertEquals(1, second.waitForExit(Duration.ofSeconds(60)));
     assertEquals("nokv: error: the data directory " + tmp.toAbsolutePath() + " is in use by another NoKV process"
         + " (is another \"nokv server\" running on it? stop it, or choose another --dir)", second.stderr().strip());

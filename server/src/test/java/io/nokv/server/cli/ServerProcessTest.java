@@ -54,7 +54,7 @@ class ServerProcessTest {
   }
 
   private void stopsCleanlyOn(String signal) throws Exception {
-    child = ChildServer.start(H2ServerMain.class.getName(), List.of("server", "--dir", tmp.toString(), "--sql-port", "0"));
+    child = ChildServer.start(H2ServerMain.class.getName(), List.of("server", "--dir", tmp.toString(), "--sql-port", "0", "--resp-port", "-1"));
     String line = child.awaitStdoutLine(Duration.ofSeconds(60));
     assertNotNull(line, "no ready line; stderr: " + child.stderr());
     Matcher ready = READY.matcher(line);
