@@ -146,6 +146,111 @@ public final class CommandExecutor {
     }
   }
 
+  /**
+   * Whether {@code args} may join a group ({@link #executeGroup}): a data command (read or write)
+   * that would run now, neither queued by MULTI nor refused before running.
+   */
+  public boolean groupable(ClientSession session, Args args) {
+    CommandSpec spec = lookup(args);
+    return spec != null && !session.inMulti() && check(session, spec, args) == null
+        && (spec.has(Flag.WRITE) || spec.has(Flag.READONLY))
+        && !spec.has(Flag.CONNECTION) && !spec.has(Flag.TRANSACTION_CONTROL);
+  }
+
+  /**
+   * Runs pipelined data commands of one connection ({@link #groupable} each) in ONE transaction:
+   * one commit, and one wait for the log's fsync, for the whole group instead of one per command.
+   * Each command sees the writes of those before it, as when run one by one; all of them share
+   * the transaction's snapshot and clock, and they become visible to other clients together. An
+   * error reply of one command does not stop the others (commands check before they write, so it
+   * leaves nothing behind), exactly as inside EXEC. On a write conflict the whole group runs
+   * again.
+   *
+   * @return the replies in order, or null when a command failed in a way that is not an error
+   *     reply (a fault, or a read that gave up on a lock) before anything was committed: the
+   *     caller then runs the commands one by one, so that the failure stays with its command
+   */
+  public List<Reply> executeGroup(ClientSession session, List<Args> group) {
+    List<CommandSpec> specs = new ArrayList<>(group.size());
+    long touched = System.currentTimeMillis();
+    for (Args args : group) {
+      CommandSpec spec = lookup(args);
+      specs.add(spec);
+      session.touched(spec.name(), touched);
+    }
+    long deadline = System.nanoTime() + RETRY_NANOS;
+    for (int attempt = 0; ; attempt++) {
+      long[] micros = new long[group.size()];
+      List<Reply> replies = new ArrayList<>(group.size());
+      try (Txn txn = gateway.client().begin()) {
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        for (int i = 0; i < group.size(); i++) {
+          CommandSpec spec = specs.get(i);
+          long t0 = System.nanoTime();
+          replies.add(runHandler(spec, new CommandContext(group.get(i), ks, session, gateway)));
+          micros[i] = (System.nanoTime() - t0) / 1000;
+        }
+        long c0 = System.nanoTime();
+        try {
+          if (txn.isActive()) {
+            txn.commit();
+          }
+        } catch (TxnException e) {
+          if (e.isRetryable() && System.nanoTime() - deadline < 0) {
+            gateway.stats().conflictRetries.increment();
+            backoff(attempt);
+            continue;
+          }
+          // Not retried (the outcome may be unknown): every command of the group answers the failure.
+          Reply failed = Reply.error("ERR transaction failed: " + e.getMessage());
+          replies.replaceAll(r -> failed);
+        } catch (RuntimeException e) {
+          // A fault in the commit: never run the group again (parts of it may have committed).
+          LOG.error("committing a group of {} commands failed", group.size(), e);
+          Reply failed = Reply.error("ERR internal error: " + e.getClass().getSimpleName());
+          replies.replaceAll(r -> failed);
+        }
+        long commitShare = (System.nanoTime() - c0) / 1000 / group.size();
+        for (int i = 0; i < group.size(); i++) {
+          count(specs.get(i), replies.get(i), micros[i] + commitShare);
+        }
+        return replies;
+      } catch (TxnException e) {
+        // A read inside a handler gave up (a lock that would not go away): nothing was written.
+        if (!e.isRetryable() || System.nanoTime() - deadline > 0) {
+          return null;
+        }
+        gateway.stats().conflictRetries.increment();
+        backoff(attempt);
+      } catch (RuntimeException e) {
+        LOG.debug("a grouped command failed; running the group's commands one by one", e);
+        return null;
+      }
+    }
+  }
+
+  /** A handler's reply, or its error reply. */
+  private static Reply runHandler(CommandSpec spec, CommandContext ctx) {
+    try {
+      return spec.handler().run(ctx);
+    } catch (RespException e) {
+      return Reply.error(e.getMessage());
+    } catch (RespFormatException e) {
+      LOG.error("{}: unreadable stored data", spec.name(), e);
+      return Reply.error("ERR stored data is unreadable: " + e.getMessage());
+    }
+  }
+
+  private void count(CommandSpec spec, Reply r, long micros) {
+    RespStats.CommandCounters c = gateway.stats().command(spec.name());
+    c.calls.increment();
+    c.micros.add(micros);
+    if (r instanceof Reply.Error) {
+      c.failed.increment();
+    }
+    gateway.stats().commandsProcessed.increment();
+  }
+
   private static void backoff(int attempt) {
     long micros = Math.min(10_000, 50L << Math.min(attempt, 8));
     LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(micros / 2 + (long) (Math.random() * micros / 2)));

@@ -51,6 +51,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   private static final int MAX_BATCH = 128;
   static final int HIGH_WATER = 1024;
   static final int LOW_WATER = 256;
+  /** Pipelined data commands run in one transaction per group (see {@link #runBatch}). */
+  private static final boolean GROUP_COMMANDS = !Boolean.getBoolean("nokv.resp.noGroups");
   private static final byte[] MAX_CLIENTS = "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Gateway gateway;
@@ -129,7 +131,6 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
       }
     }
     pending.add(request);
-    runInlineHead();
     if (pending.size() >= HIGH_WATER) {
       ctx.channel().config().setAutoRead(false);
     }
@@ -173,16 +174,11 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  /** Runs what may run now: inline requests at the head, then the rest as a worker batch. */
+  /**
+   * Runs what may run now, unless a worker batch of this connection is still running: requests at
+   * the head that may run on the event loop, then the rest as one worker batch.
+   */
   private void drain() {
-    runInlineHead();
-    if (!busy && !closing && !pending.isEmpty()) {
-      dispatch();
-    }
-  }
-
-  /** Runs requests at the head of the queue that may run on the event loop, while nothing runs on a worker. */
-  private void runInlineHead() {
     while (!busy && !closing && !pending.isEmpty()) {
       Object head = pending.peek();
       if (head instanceof ProtocolError e) {
@@ -194,7 +190,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         return;
       }
       Args args = (Args) head;
-      if (!runsInline(args)) {
+      if (!runsInline(args, pending.size() == 1)) {
+        dispatch();
         return;
       }
       pending.poll();
@@ -207,8 +204,12 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Whether {@code args} can run on the event loop: it will not wait for a commit or a scan. */
-  private boolean runsInline(Args args) {
+  /**
+   * Whether {@code args} runs on the event loop: it will not wait for a commit or a scan. A FAST
+   * read runs there only when it is the only request queued ({@code alone}): a pipeline of reads
+   * is cheaper as one group in one snapshot on a worker (measured: GET -P 16, 50 clients).
+   */
+  private boolean runsInline(Args args, boolean alone) {
     CommandSpec spec = gateway.executor().lookup(args);
     if (spec == null || !spec.arityAccepts(args.size())) {
       return true; // answered with an error without running
@@ -225,7 +226,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     if (spec.has(Flag.CONNECTION)) {
       return true;
     }
-    return inlineReads && spec.has(Flag.READONLY) && spec.has(Flag.FAST);
+    return alone && inlineReads && spec.has(Flag.READONLY) && spec.has(Flag.FAST);
   }
 
   /** Hands the next requests to a worker. */
@@ -249,17 +250,32 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** On a worker: runs {@code batch} in order, then hands the replies back to the event loop. */
+  /**
+   * On a worker: runs {@code batch} in order, then hands the replies back to the event loop.
+   * Consecutive data commands run as one group in one transaction ({@link
+   * io.nokv.server.resp.CommandExecutor#executeGroup}): a pipeline of N writes costs one commit.
+   */
   private void runBatch(List<Object> batch) {
     ByteBuf out = ctx.alloc().ioBuffer();
     boolean close = false;
-    for (Object request : batch) {
+    int i = 0;
+    while (i < batch.size()) {
+      Object request = batch.get(i);
       if (request instanceof ProtocolError e) {
         ReplyEncoder.write(Reply.error(e.message()), session.protocol(), out);
         close = true;
         break;
       }
+      int end = groupEnd(batch, i);
+      if (end - i >= 2) {
+        for (Reply r : runGroup(batch.subList(i, end))) {
+          ReplyEncoder.write(r, session.protocol(), out);
+        }
+        i = end;
+        continue;
+      }
       ReplyEncoder.write(run((Args) request), session.protocol(), out);
+      i++;
       if (session.closeAfterReply()) {
         close = true;
         break; // QUIT: whatever was pipelined after it is not run
@@ -284,6 +300,39 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     drain();
     ctx.flush();
     updateAutoRead();
+  }
+
+  /** The end (exclusive) of the run of groupable data commands starting at {@code from}. */
+  private int groupEnd(List<Object> batch, int from) {
+    if (!GROUP_COMMANDS) {
+      return from;
+    }
+    int end = from;
+    while (end < batch.size() && batch.get(end) instanceof Args a && gateway.executor().groupable(session, a)) {
+      end++;
+    }
+    return end;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Reply> runGroup(List<Object> group) {
+    List<Args> commands = (List<Args>) (List<?>) group;
+    List<Reply> replies;
+    try {
+      replies = gateway.executor().executeGroup(session, commands);
+    } catch (RuntimeException e) {
+      // Never run again what may have committed: answer the failure to each command.
+      LOG.error("{}: a group of {} commands failed", session.address(), group.size(), e);
+      return java.util.Collections.nCopies(commands.size(), Reply.error("ERR internal error: " + e.getClass().getSimpleName()));
+    }
+    if (replies != null) {
+      return replies;
+    }
+    List<Reply> one = new ArrayList<>(commands.size());
+    for (Args a : commands) {
+      one.add(run(a));
+    }
+    return one;
   }
 
   private Reply run(Args args) {
