@@ -3,6 +3,7 @@ package io.nokv.server.resp;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CodecException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.redis.ArrayHeaderRedisMessage;
 import io.netty.handler.codec.redis.BulkStringHeaderRedisMessage;
 import io.netty.handler.codec.redis.BulkStringRedisContent;
@@ -159,23 +160,33 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
    */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof CodecException && !failed) {
+    if (cause instanceof PrematureChannelClosureException) {
+      LOG.debug("{}: closed in the middle of a request", ctx.channel().remoteAddress());
+      return;
+    }
+    if (cause instanceof CodecException) {
       LOG.debug("{}: malformed request", ctx.channel().remoteAddress(), cause);
-      fail(ctx, describe(cause));
+      if (!failed) {
+        fail(ctx, describe(cause));
+      }
       return;
     }
     ctx.fireExceptionCaught(cause);
   }
 
   private String describe(Throwable cause) {
-    String m = cause.getMessage() == null ? "" : cause.getMessage();
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause(); // ByteToMessageDecoder wraps the codec's RedisCodecException
+    }
+    String m = root.getMessage() == null ? "" : root.getMessage();
     if (m.startsWith("length:") && m.contains("expected: <= 65536")) {
       return "Protocol error: too big inline request";
     }
     if (m.contains("number") || m.contains("RESP Integer") || m.startsWith("length:")) {
       return remaining > 0 ? "Protocol error: invalid bulk length" : "Protocol error: invalid multibulk length";
     }
-    return "Protocol error: " + (m.isEmpty() ? cause.getClass().getSimpleName() : m);
+    return "Protocol error: " + (m.isEmpty() ? root.getClass().getSimpleName() : m);
   }
 
   private void fail(ChannelHandlerContext ctx, String error) {

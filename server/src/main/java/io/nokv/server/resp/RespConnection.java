@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CodecException;
 import io.netty.handler.codec.redis.ArrayRedisMessage;
 import io.netty.handler.codec.redis.FullBulkStringRedisMessage;
 import io.netty.handler.codec.redis.InlineCommandRedisMessage;
@@ -165,7 +166,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   /** A client's fault (reset connection, broken pipe) or ours: either way the connection is done. */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof IOException) {
+    if (cause instanceof IOException || cause instanceof CodecException) {
+      // Reset by the client, or closed in the middle of a request (the aggregators say so).
       LOG.debug("{}: {}", ctx.channel().remoteAddress(), cause.toString());
     } else {
       LOG.warn("{}: closing the connection after an unexpected failure", ctx.channel().remoteAddress(), cause);

@@ -5,6 +5,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.nokv.txn.TxnClient;
 import java.nio.file.Path;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -47,7 +49,9 @@ public final class RespTestServer implements AutoCloseable {
 
   /** A new Jedis connection; close it. */
   public Jedis jedis() {
-    return new Jedis("127.0.0.1", port(), 10_000);
+    // Jedis 8 warns on every connection unless told not to negotiate RESP3 (it then speaks RESP2).
+    return new Jedis(new HostAndPort("127.0.0.1", port()),
+        DefaultJedisClientConfig.builder().timeoutMillis(10_000).autoNegotiateProtocol(false).build());
   }
 
   /** A new Lettuce connection (RESP3 when the server answers HELLO 3); close it. */
