@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -71,10 +72,17 @@ final class CliHarness {
   }
 
   private final ServedDatabase.Opener opener;
+  private final Function<String, String> environment;
   final ManualStop stop = new ManualStop();
 
   CliHarness(ServedDatabase.Opener opener) {
+    this(opener, name -> null);
+  }
+
+  /** With {@code environment} as what {@code server} reads from the environment (NOKV_REQUIREPASS). */
+  CliHarness(ServedDatabase.Opener opener, Function<String, String> environment) {
     this.opener = opener;
+    this.environment = environment;
   }
 
   /** Runs {@code args} to completion on this thread; returns the exit code in {@code run}. */
@@ -83,7 +91,7 @@ final class CliHarness {
       @Override
       public <K> K create(Class<K> cls) throws Exception {
         if (cls == ServerCommand.class) {
-          return cls.cast(new ServerCommand(opener, () -> stop));
+          return cls.cast(new ServerCommand(opener, () -> stop, environment));
         }
         if (cls == SqlCommand.class) {
           return cls.cast(new SqlCommand(new ByteArrayInputStream(run.stdin), run.sqlOut, run.sqlErr, false));

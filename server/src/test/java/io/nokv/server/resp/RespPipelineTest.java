@@ -1,0 +1,160 @@
+package io.nokv.server.resp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/** Pipelines (replies in order, groups run in one transaction), backpressure, and many connections at once. */
+class RespPipelineTest {
+  @TempDir static Path dir;
+  static RespTestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = new RespTestServer(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void jedisPipelineOfAThousandSetsAndGets() {
+    try (Jedis j = server.jedis()) {
+      Pipeline p = j.pipelined();
+      List<Response<String>> sets = new ArrayList<>();
+      List<Response<String>> gets = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        sets.add(p.set("jp:" + i, "v" + i));
+        gets.add(p.get("jp:" + i)); // sees the SET before it, in the same group
+        if (i % 250 == 0) {
+          gets.add(p.get("jp:missing"));
+        }
+      }
+      Response<Object> error = p.sendCommand(() -> "SELECT".getBytes(), "9");
+      Response<String> after = p.get("jp:999");
+      p.sync();
+      for (Response<String> s : sets) {
+        assertEquals("OK", s.get());
+      }
+      int k = 0;
+      for (int i = 0; i < 1000; i++) {
+        assertEquals("v" + i, gets.get(k++).get());
+        if (i % 250 == 0) {
+          assertNull(gets.get(k++).get());
+        }
+      }
+      JedisDataException e = org.junit.jupiter.api.Assertions.assertThrows(JedisDataException.class, error::get);
+      assertEquals("ERR DB index is out of range", e.getMessage());
+      assertEquals("v999", after.get());
+    }
+  }
+
+  @Test
+  void lettuceAsyncPipeline() throws Exception {
+    try (StatefulRedisConnection<String, String> c = server.lettuce()) {
+      RedisAsyncCommands<String, String> a = c.async();
+      c.setAutoFlushCommands(false);
+      List<RedisFuture<String>> sets = new ArrayList<>();
+      List<RedisFuture<String>> gets = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        sets.add(a.set("lp:" + i, Integer.toString(i * 7)));
+      }
+      for (int i = 999; i >= 0; i--) {
+        gets.add(a.get("lp:" + i));
+      }
+      c.flushCommands();
+      c.setAutoFlushCommands(true);
+      for (RedisFuture<String> f : sets) {
+        assertEquals("OK", f.get(30, TimeUnit.SECONDS));
+      }
+      for (int i = 0; i < 1000; i++) {
+        assertEquals(Integer.toString((999 - i) * 7), gets.get(i).get(30, TimeUnit.SECONDS));
+      }
+    }
+  }
+
+  /** More requests in flight than the connection queues before it stops reading: all answered, in order. */
+  @Test
+  void longRawPipelineIsAnsweredInOrder() throws Exception {
+    int n = RespConnection.HIGH_WATER * 5;
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append(i % 3 == 0 ? RawResp.encode("SET", "raw:" + i, "x" + i) : RawResp.encode("ECHO", "e" + i));
+    }
+    try (RawResp r = new RawResp(server.port())) {
+      // Write from another thread: the server may stop reading while our replies pile up unread.
+      ExecutorService writer = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> sent = writer.submit(() -> {
+          r.send(b.toString());
+          return null;
+        });
+        for (int i = 0; i < n; i++) {
+          String expected = i % 3 == 0 ? "+OK\r\n" : "$" + ("e" + i).length() + "\r\ne" + i + "\r\n";
+          assertEquals(expected, r.reply(), "reply " + i);
+        }
+        sent.get(30, TimeUnit.SECONDS);
+      } finally {
+        writer.shutdownNow();
+      }
+      assertEquals("$5\r\nx3000\r\n", r.call("GET", "raw:3000"));
+    }
+  }
+
+  @Test
+  void manyConnectionsAtOnce() throws Exception {
+    int clients = 40;
+    int each = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int id = c;
+        done.add(pool.submit(() -> {
+          try (Jedis j = server.jedis()) {
+            for (int i = 0; i < each; i++) {
+              assertEquals("OK", j.set("mc:" + id + ":" + i, id + "/" + i));
+              assertEquals(id + "/" + i, j.get("mc:" + id + ":" + i));
+            }
+          }
+          return each;
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> f : done) {
+        total += f.get(60, TimeUnit.SECONDS);
+      }
+      assertEquals(clients * each, total);
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Jedis j = server.jedis()) {
+      assertEquals("7/13", j.get("mc:7:13"));
+      String info = j.info("keyspace");
+      assertInstanceOf(String.class, info);
+      assertTrue(Long.parseLong(info.replaceAll("(?s).*db0:keys=(\\d+),.*", "$1")) >= clients * each, info);
+    }
+  }
+}
