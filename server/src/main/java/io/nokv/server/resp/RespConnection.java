@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * inline on the event loop when nothing of the connection is queued or running before them,
  * saving the hop to a worker. Replies are flushed once per read batch or per worker batch.
  *
- * <p>Reading pauses (autoRead off) while {@value #HIGH_WATER} requests are queued or the client
- * does not read its replies, and resumes once the queue is down to {@value #LOW_WATER}.
+ * <p>Reading pauses ({@link ReadGate}) while {@value #HIGH_WATER} requests or {@value
+ * #HIGH_WATER_BYTES} bytes of arguments are queued, or while the client does not read its
+ * replies; it resumes once the queue is down to {@value #LOW_WATER} requests and half the bytes.
  */
 final class RespConnection extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(RespConnection.class);
@@ -52,6 +53,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   private static final int MAX_BATCH = 128;
   static final int HIGH_WATER = 1024;
   static final int LOW_WATER = 256;
+  static final long HIGH_WATER_BYTES = 64L << 20;
   /** Pipelined data commands run in one transaction per group (see {@link #runBatch}). */
   private static final boolean GROUP_COMMANDS = !Boolean.getBoolean("nokv.resp.noGroups");
   private static final byte[] MAX_CLIENTS = "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -59,10 +61,13 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   private final Gateway gateway;
   private final Executor workers;
   private final boolean inlineReads;
+  private final ReadGate gate;
   private ChannelHandlerContext ctx;
   private ClientSession session;
   /** Requests ({@link Args} or a {@link ProtocolError}) not yet run, in arrival order. */
   private final ArrayDeque<Object> pending = new ArrayDeque<>();
+  /** The argument bytes of the requests in {@link #pending}. */
+  private long pendingBytes;
   /** A batch of this connection's requests is on a worker. */
   private boolean busy;
   /** The connection is closing: nothing more is run or read. */
@@ -70,10 +75,11 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   /** A protocol error is queued: reading stays off until it is answered and the channel closed. */
   private boolean poisoned;
 
-  RespConnection(Gateway gateway, Executor workers, boolean inlineReads) {
+  RespConnection(Gateway gateway, Executor workers, boolean inlineReads, ReadGate gate) {
     this.gateway = gateway;
     this.workers = workers;
     this.inlineReads = inlineReads;
+    this.gate = gate;
   }
 
   /** For {@link RequestGuard}'s limits before AUTH; read on the event loop. */
@@ -100,6 +106,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     closing = true;
     pending.clear();
+    pendingBytes = 0;
     if (session != null) {
       gateway.closeSession(session);
       gateway.connectionClosed();
@@ -128,12 +135,12 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
       }
       if (request instanceof ProtocolError) {
         poisoned = true;
-        ctx.channel().config().setAutoRead(false);
+        gate.shut();
       }
     }
-    pending.add(request);
-    if (pending.size() >= HIGH_WATER) {
-      ctx.channel().config().setAutoRead(false);
+    enqueue(request);
+    if (pending.size() >= HIGH_WATER || pendingBytes >= HIGH_WATER_BYTES) {
+      gate.shut();
     }
   }
 
@@ -141,6 +148,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   public void channelReadComplete(ChannelHandlerContext ctx) {
     drain();
     ctx.flush();
+    updateAutoRead(); // the queue may have drained right here (requests that run inline)
   }
 
   @Override
@@ -176,6 +184,28 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
+  private void enqueue(Object request) {
+    pending.add(request);
+    pendingBytes += bytes(request);
+  }
+
+  private Object dequeue() {
+    Object request = pending.poll();
+    pendingBytes -= bytes(request);
+    return request;
+  }
+
+  private static long bytes(Object request) {
+    if (!(request instanceof Args a)) {
+      return 0;
+    }
+    long n = 0;
+    for (int i = 0; i < a.size(); i++) {
+      n += a.bytes(i).length;
+    }
+    return n;
+  }
+
   /**
    * Runs what may run now, unless a worker batch of this connection is still running: requests at
    * the head that may run on the event loop, then the rest as one worker batch.
@@ -184,7 +214,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     while (!busy && !closing && !pending.isEmpty()) {
       Object head = pending.peek();
       if (head instanceof ProtocolError e) {
-        pending.poll();
+        dequeue();
         ByteBuf out = ctx.alloc().ioBuffer();
         ReplyEncoder.write(Reply.error(e.message()), session.protocol(), out);
         ctx.write(out);
@@ -196,7 +226,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
         dispatch();
         return;
       }
-      pending.poll();
+      dequeue();
       ByteBuf out = ctx.alloc().ioBuffer();
       ReplyEncoder.write(run(args), session.protocol(), out);
       ctx.write(out);
@@ -235,7 +265,7 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   private void dispatch() {
     List<Object> batch = new ArrayList<>(Math.min(pending.size(), MAX_BATCH));
     while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
-      Object r = pending.poll();
+      Object r = dequeue();
       batch.add(r);
       if (r instanceof ProtocolError) {
         break;
@@ -350,7 +380,8 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
   private void closeAfterFlush() {
     closing = true;
     pending.clear();
-    ctx.channel().config().setAutoRead(false);
+    pendingBytes = 0;
+    gate.shut();
     ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
   }
 
@@ -358,9 +389,14 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
     if (closing || poisoned) {
       return;
     }
-    boolean read = ctx.channel().isWritable() && pending.size() <= (ctx.channel().config().isAutoRead() ? HIGH_WATER : LOW_WATER);
-    if (read != ctx.channel().config().isAutoRead()) {
-      ctx.channel().config().setAutoRead(read);
+    boolean reading = !gate.isShut();
+    boolean read = ctx.channel().isWritable()
+        && pending.size() < (reading ? HIGH_WATER : LOW_WATER)
+        && pendingBytes < (reading ? HIGH_WATER_BYTES : HIGH_WATER_BYTES / 2);
+    if (read && !reading) {
+      gate.open();
+    } else if (!read && reading) {
+      gate.shut();
     }
   }
 

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * The RESP gateway: a Netty server whose pipeline per connection is
  *
  * <pre>
+ * ReadGate             holds back reads while the connection has too much queued
  * [IdleStateHandler]   when an idle timeout is set
  * RedisDecoder         Netty's codec, inline commands on (lines of at most 64 KiB, as Redis)
  * RequestGuard         request shape and size limits, protocol errors in order
@@ -122,7 +123,9 @@ public final class RespServer implements AutoCloseable {
 
   static void initPipeline(ChannelPipeline p, Gateway gateway, ThreadPoolExecutor workers) {
     RespServerConfig config = gateway.config();
-    RespConnection connection = new RespConnection(gateway, workers, INLINE_READS);
+    ReadGate gate = new ReadGate();
+    RespConnection connection = new RespConnection(gateway, workers, INLINE_READS, gate);
+    p.addLast(gate);
     if (!config.idleTimeout().isZero()) {
       p.addLast(new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     }

@@ -123,6 +123,29 @@ class RespPipelineTest {
     }
   }
 
+  /** The same with requests that all run on the event loop: reading resumes once they are answered. */
+  @Test
+  void longPipelineOfInlineRequests() throws Exception {
+    int n = RespConnection.HIGH_WATER * 3;
+    String ping = RawResp.encode("PING");
+    try (RawResp r = new RawResp(server.port())) {
+      ExecutorService writer = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> sent = writer.submit(() -> {
+          r.send(ping.repeat(n));
+          return null;
+        });
+        for (int i = 0; i < n; i++) {
+          assertEquals("+PONG\r\n", r.reply(), "reply " + i);
+        }
+        sent.get(30, TimeUnit.SECONDS);
+      } finally {
+        writer.shutdownNow();
+      }
+      assertEquals("$2\r\nok\r\n", r.call("ECHO", "ok"));
+    }
+  }
+
   @Test
   void manyConnectionsAtOnce() throws Exception {
     int clients = 40;
