@@ -159,6 +159,9 @@ class RespListTest {
     assertEquals(2, j.lrem("lrem", -5, "y")); // a count beyond the matches
     assertEquals(List.of("a", "b", "c"), j.lrange("lrem", 0, -1));
     assertEquals(0, j.lrem("lmissing", 1, "a"));
+    j.rpush("lremmin", "a", "b", "a");
+    assertEquals(2, j.lrem("lremmin", Long.MIN_VALUE, "a")); // |count| overflows: still "all, from the tail"
+    assertEquals(List.of("b"), j.lrange("lremmin", 0, -1));
     assertEquals(3, j.lrem("lrem", 0, "a") + j.lrem("lrem", 0, "b") + j.lrem("lrem", 0, "c"));
     assertEquals(0, j.llen("lrem"));
     assertError(NOT_INTEGER, j, "LREM", "lrem", "x", "a");

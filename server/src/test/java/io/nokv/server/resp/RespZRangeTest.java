@@ -93,6 +93,8 @@ class RespZRangeTest {
     assertReply(List.of("c"), j, "ZRANGE", "z", "(2", "(4", "BYSCORE");
     assertReply(List.of(), j, "ZRANGE", "z", "(2", "(2", "BYSCORE");
     assertReply(List.of(), j, "ZRANGE", "z", "4", "2", "BYSCORE");
+    assertReply(List.of("a", "b"), j, "ZRANGEBYSCORE", "z", "(", "2"); // Redis's strtod reads "" as 0
+    assertReply(List.of("a"), j, "ZRANGEBYSCORE", "z", "", "1");
     assertReply(List.of("a", "b", "c", "d", "e"), j, "ZRANGE", "z", "-inf", "+inf", "BYSCORE");
     assertReply(List.of("d", "c"), j, "ZRANGE", "z", "4", "(2", "BYSCORE", "REV");
     assertReply(List.of("d", "4", "c", "3"), j, "ZRANGE", "z", "5", "1", "BYSCORE", "REV", "LIMIT", "1", "2", "WITHSCORES");

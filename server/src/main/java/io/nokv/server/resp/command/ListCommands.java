@@ -136,7 +136,7 @@ final class ListCommands {
     l.range(0, l.size(), false).forEachRemaining(all::add); // collected first: no writes while scanning
     int size = all.size();
     boolean[] removed = new boolean[size];
-    long limit = count == 0 ? Long.MAX_VALUE : Math.abs(count);
+    long limit = count == 0 || count == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(count);
     int n = 0;
     int edge = -1; // the first removed (count >= 0) or the last removed (count < 0)
     for (int k = 0; k < size && n < limit; k++) {

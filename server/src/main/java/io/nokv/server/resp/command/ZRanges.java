@@ -26,12 +26,17 @@ final class ZRanges {
       try {
         boolean minEx = min.length > 0 && min[0] == '(';
         boolean maxEx = max.length > 0 && max[0] == '(';
-        double lo = RespDoubles.parse(minEx ? Arrays.copyOfRange(min, 1, min.length) : min);
-        double hi = RespDoubles.parse(maxEx ? Arrays.copyOfRange(max, 1, max.length) : max);
+        double lo = bound(minEx ? Arrays.copyOfRange(min, 1, min.length) : min);
+        double hi = bound(maxEx ? Arrays.copyOfRange(max, 1, max.length) : max);
         return new ScoreRange(lo, minEx, hi, maxEx);
       } catch (RespException e) {
         throw RespException.err("min or max is not a float");
       }
+    }
+
+    /** Redis reads a bound with strtod, to which an empty string is 0: so {@code (} alone is "above 0". */
+    private static double bound(byte[] text) {
+      return text.length == 0 ? 0.0 : RespDoubles.parse(text);
     }
 
     /** Whether no score can be in the range (Redis answers such ranges with nothing, not an error). */
