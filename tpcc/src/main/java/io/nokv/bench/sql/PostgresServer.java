@@ -1,5 +1,7 @@
 package io.nokv.bench.sql;
 
+import io.nokv.bench.ChildProcess;
+import io.nokv.bench.LoopbackPorts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.nokv.bench.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.nokv.bench.BenchSupport;
+import io.nokv.bench.ShutdownCleanup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
