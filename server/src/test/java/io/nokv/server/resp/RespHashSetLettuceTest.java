@@ -19,6 +19,7 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,9 +136,11 @@ class RespHashSetLettuceTest {
 
   @Test
   void hashScan() {
+    Map<String, String> fields = new HashMap<>();
     for (int i = 0; i < 1000; i++) {
-      redis.hset("lbig", "f" + i, "v" + i);
+      fields.put("f" + i, "v" + i);
     }
+    assertEquals(1000, redis.hset("lbig", fields));
     Set<String> seen = new HashSet<>();
     ScanCursor cursor = ScanCursor.INITIAL;
     do {

@@ -224,6 +224,15 @@ class RespSetCommandsTest {
         // Expected 100 each; 200 is more than ten standard deviations away.
         assertTrue(e.getValue() < 200, e.getKey() + " drawn " + e.getValue() + " times of 3000");
       }
+      // One member at a time walks from the nearer end of the set: both ends give every member.
+      Map<String, Integer> singles = new HashMap<>();
+      for (int i = 0; i < 600; i++) {
+        singles.merge(j.srandmember("skew"), 1, Integer::sum);
+      }
+      assertEquals(new HashSet<>(members), singles.keySet());
+      for (Map.Entry<String, Integer> e : singles.entrySet()) {
+        assertTrue(e.getValue() < 60, e.getKey() + " drawn " + e.getValue() + " times of 600 (expected 20)");
+      }
     }
   }
 
