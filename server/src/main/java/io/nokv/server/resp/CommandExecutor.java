@@ -129,7 +129,7 @@ public final class CommandExecutor {
     long deadline = System.nanoTime() + RETRY_NANOS;
     for (int attempt = 0; ; attempt++) {
       try (Txn txn = gateway.client().begin()) {
-        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), gateway.client()::currentTimestamp);
         Reply r = spec.handler().run(new CommandContext(args, ks, session, gateway));
         if (txn.isActive()) {
           txn.commit();
@@ -159,7 +159,7 @@ public final class CommandExecutor {
     long deadline = System.nanoTime() + RETRY_NANOS;
     for (int attempt = 0; ; attempt++) {
       try (Txn txn = gateway.client().begin()) {
-        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), gateway.client()::currentTimestamp);
         for (Map.Entry<ClientSession.WatchedKey, byte[]> w : watched.entrySet()) {
           if (!Arrays.equals(liveMeta(ks, w.getKey().key()), w.getValue())) {
             return Reply.NULL_ARRAY;
