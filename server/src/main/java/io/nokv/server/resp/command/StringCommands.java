@@ -94,7 +94,9 @@ final class StringCommands {
     byte[] key = a.bytes(1);
     byte[] value = a.bytes(2);
     checkLength(value.length);
-    KeyMeta old = ks.meta(key);
+    // A plain SET needs no read of its own (putMeta reads what it replaces): one read less on the hot path
+    boolean needsOld = o.nx() || o.xx() || o.get() || o.keepTtl();
+    KeyMeta old = needsOld ? ks.meta(key) : null;
     Reply oldValue = null;
     if (o.get()) {
       if (old != null && old.type() != RedisType.STRING) {

@@ -113,6 +113,11 @@ public final class Reclaimer implements AutoCloseable {
     return r;
   }
 
+  /** Whether the background thread runs. */
+  public synchronized boolean isRunning() {
+    return thread != null && thread.isAlive();
+  }
+
   private boolean isClosed() {
     return closed.getCount() == 0;
   }
@@ -156,7 +161,13 @@ public final class Reclaimer implements AutoCloseable {
     long[] done = new long[2];
     for (KvPair e : entries) {
       byte[] key = RespKeys.userKeyOfExpiry(e.key());
-      KeyMeta m = ks.storedMeta(key);
+      KeyMeta m;
+      try {
+        m = ks.storedMeta(key);
+      } catch (RespFormatException bad) {
+        LOG.error("RESP reclaimer skips expired key {}: its metadata is unreadable", printable(key), bad);
+        continue;
+      }
       if (m != null && m.expireAt() == RespKeys.expiryTimeOf(e.key()) && m.isExpiredAt(now)) {
         ks.delete(key); // removes this entry and queues a collection's members
         done[0]++;
@@ -172,7 +183,7 @@ public final class Reclaimer implements AutoCloseable {
 
   /** Returns {members deleted, queue entries finished}. */
   private long[] reclaimPass() {
-    long[] done = new long[2];
+    long[] done = new long[3];
     byte[] from = RespKeys.garbageStart();
     int txns = 0;
     while (txns < MAX_TXNS_PER_ROUND && !isClosed()) {
@@ -203,23 +214,33 @@ public final class Reclaimer implements AutoCloseable {
       from = successor(entries.getLast().key());
     }
     stats.reclaimedMembers.add(done[0]);
-    return done;
+    return new long[] {done[0], done[2]};
   }
 
   /**
    * Deletes members of the queued collections in {@code entries}, in order, until the budget is
-   * spent; returns {members deleted, entries finished (and removed from the queue)}.
+   * spent; returns {members deleted, entries passed (finished or skipped as unreadable), entries
+   * finished (and removed from the queue)}. An entry cut short by the budget is not passed.
    */
   private static long[] reclaim(Txn txn, List<KvPair> entries) {
     Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
     int budget = DELETE_BUDGET;
-    long[] done = new long[2];
+    long[] done = new long[3];
     for (KvPair e : entries) {
       long version = RespKeys.versionOfGarbage(e.key());
       byte[] key = RespKeys.userKeyOfGarbage(e.key());
-      RedisType type = RedisType.ofCode(e.value()[0]);
-      txn.lockKeys(RespKeys.meta(key));
-      KeyMeta live = ks.storedMeta(key);
+      RedisType type;
+      KeyMeta live;
+      try {
+        type = RedisType.ofCode(e.value()[0]);
+        txn.lockKeys(RespKeys.meta(key));
+        live = ks.storedMeta(key);
+      } catch (RespFormatException | ArrayIndexOutOfBoundsException bad) {
+        // kept for inspection; the rest of the queue goes on
+        LOG.error("RESP reclaimer skips the queued members of {} (version {}): unreadable record", printable(key), version, bad);
+        done[1]++;
+        continue;
+      }
       boolean inUse = live != null && live.type().isCollection() && live.version() == version;
       if (!inUse) {
         for (byte space : Keyspace.memberSpaces(type)) {
@@ -237,6 +258,7 @@ public final class Reclaimer implements AutoCloseable {
       }
       txn.delete(e.key());
       done[1]++;
+      done[2]++;
     }
     return done;
   }
@@ -261,8 +283,15 @@ public final class Reclaimer implements AutoCloseable {
   }
 
   private static void add(long[] total, long[] more) {
-    total[0] += more[0];
-    total[1] += more[1];
+    for (int i = 0; i < more.length; i++) {
+      total[i] += more[i];
+    }
+  }
+
+  /** A key for a log line: as text, bounded. */
+  private static String printable(byte[] key) {
+    String s = new String(key, 0, Math.min(key.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+    return key.length > 200 ? s + "..." : s;
   }
 
   private static byte[] successor(byte[] key) {
