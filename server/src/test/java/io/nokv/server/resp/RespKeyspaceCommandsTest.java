@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nokv.server.Await;
 import io.nokv.server.resp.store.KeyMeta;
 import io.nokv.server.resp.store.Keyspace;
+import io.nokv.server.resp.store.Reclaimer;
 import io.nokv.server.resp.store.RedisType;
 import io.nokv.server.resp.store.RespKeys;
 import io.nokv.txn.TxnClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -197,8 +200,13 @@ class RespKeyspaceCommandsTest {
     assertEquals(0, RespTestData.count(client(), RespKeys.metaStart(), RespKeys.metaEnd()), "no metadata left");
     assertEquals(0, RespTestData.count(client(), RespKeys.expiryStart(), RespKeys.expiryEndAt(Long.MAX_VALUE - 1)),
         "no expiry index entries left");
-    assertTrue(RespTestData.stored(client(), RespKeys.garbage(version, RespTestData.bytes("fh"))),
-        "the hash's members are queued for reclaim");
+    // the hash's members were queued for reclaim
+    Reclaimer r = new Reclaimer(client(), server.gateway().stats());
+    Await.until(Duration.ofSeconds(20), "the flushed hash reclaimed", () -> {
+      r.runOnce();
+      return RespTestData.memberKeys(client(), "fh", RedisType.HASH, version) == 0
+          && RespTestData.count(client(), RespKeys.garbageStart(), RespKeys.garbageEnd()) == 0;
+    });
   }
 
   @Test
