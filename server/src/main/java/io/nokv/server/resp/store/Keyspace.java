@@ -180,6 +180,20 @@ public final class Keyspace {
     return members(space, key, meta, null, null, false);
   }
 
+  /**
+   * The member spaces ({@link RespKeys#HASH}, ...) that hold a collection of {@code type}: what
+   * RENAME copies and the {@link Reclaimer} deletes. Empty for strings.
+   */
+  public static byte[] memberSpaces(RedisType type) {
+    return switch (type) {
+      case STRING -> new byte[0];
+      case HASH -> new byte[] {RespKeys.HASH};
+      case SET -> new byte[] {RespKeys.SET};
+      case ZSET -> new byte[] {RespKeys.ZSET_MEMBER, RespKeys.ZSET_SCORE};
+      case LIST -> new byte[] {RespKeys.LIST};
+    };
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] r = new byte[a.length + b.length];
     System.arraycopy(a, 0, r, 0, a.length);
