@@ -110,6 +110,10 @@ public final class CommandExecutor {
       r = body.get();
     } catch (RespException e) {
       r = Reply.error(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // The store's own bounds (a key over TxnLimits.MAX_KEY_BYTES, a value over the engine's
+      // largest), met before anything was written.
+      r = Reply.error("ERR " + e.getMessage());
     } catch (RespFormatException e) {
       LOG.error("{}: unreadable stored data", spec.name(), e);
       r = Reply.error("ERR stored data is unreadable: " + e.getMessage());

@@ -67,7 +67,7 @@ class RespKeyspaceCommandsTest {
   /** A string that is stored but already expired (as if the reclaimer had not run yet). */
   private static void putExpired(String key) {
     client().run(txn -> {
-      new Keyspace(txn, System.currentTimeMillis()).putMeta(RespTestData.bytes(key), KeyMeta.string(RespTestData.bytes("old")).withExpireAt(1));
+      new Keyspace(txn, System.currentTimeMillis(), client()::currentTimestamp).putMeta(RespTestData.bytes(key), KeyMeta.string(RespTestData.bytes("old")).withExpireAt(1));
       return null;
     });
   }

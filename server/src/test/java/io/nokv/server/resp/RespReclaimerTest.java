@@ -174,7 +174,7 @@ class RespReclaimerTest {
       RespTestData.putCollection(client, "c", RedisType.HASH, 4);
       long old = RespTestData.storedMeta(client, "c").version();
       client.run(txn -> {
-        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), client::currentTimestamp);
         ks.putMeta(bytes("c"), ks.storedMeta(bytes("c")).withExpireAt(1)); // expired, still stored
         return null;
       });

@@ -38,7 +38,7 @@ public final class RespTestData {
   public static void putCollection(TxnClient client, String key, RedisType type, int n) {
     byte[] k = bytes(key);
     client.run(txn -> {
-      Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+      Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), client::currentTimestamp);
       KeyMeta m = ks.newCollection(type);
       for (int i = 0; i < n; i++) {
         switch (type) {
@@ -95,7 +95,7 @@ public final class RespTestData {
   /** The members of (key, meta) in {@code space} read in a transaction, as strings. */
   public static List<String> members(TxnClient client, String key, KeyMeta meta, byte space) {
     try (Txn txn = client.begin()) {
-      Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+      Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), client::currentTimestamp);
       List<String> out = new java.util.ArrayList<>();
       ks.members(space, bytes(key), meta).forEachRemaining(m -> out.add(new String(m.name(), StandardCharsets.UTF_8)));
       return out;

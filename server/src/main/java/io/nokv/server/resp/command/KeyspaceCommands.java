@@ -139,7 +139,7 @@ final class KeyspaceCommands {
 
   private static void deleteInOwnTransaction(TxnClient client, List<byte[]> keys) {
     client.run(txn -> {
-      Keyspace batch = new Keyspace(txn, System.currentTimeMillis());
+      Keyspace batch = new Keyspace(txn, System.currentTimeMillis(), client::currentTimestamp);
       keys.forEach(batch::delete);
       return null;
     });

@@ -156,8 +156,8 @@ public final class Reclaimer implements AutoCloseable {
   }
 
   /** Deletes the keys of {@code entries} that are still expired as indexed; returns {expired, stale}. */
-  private static long[] expire(Txn txn, long now, List<KvPair> entries) {
-    Keyspace ks = new Keyspace(txn, now);
+  private long[] expire(Txn txn, long now, List<KvPair> entries) {
+    Keyspace ks = new Keyspace(txn, now, client::currentTimestamp);
     long[] done = new long[2];
     for (KvPair e : entries) {
       byte[] key = RespKeys.userKeyOfExpiry(e.key());
@@ -222,8 +222,8 @@ public final class Reclaimer implements AutoCloseable {
    * spent; returns {members deleted, entries passed (finished or skipped as unreadable), entries
    * finished (and removed from the queue)}. An entry cut short by the budget is not passed.
    */
-  private static long[] reclaim(Txn txn, List<KvPair> entries) {
-    Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+  private long[] reclaim(Txn txn, List<KvPair> entries) {
+    Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), client::currentTimestamp);
     int budget = DELETE_BUDGET;
     long[] done = new long[3];
     for (KvPair e : entries) {
