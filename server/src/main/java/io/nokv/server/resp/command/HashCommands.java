@@ -1,7 +1,6 @@
 package io.nokv.server.resp.command;
 
 import io.nokv.server.resp.protocol.Reply;
-import io.nokv.server.resp.protocol.RespDoubles;
 import io.nokv.server.resp.protocol.RespException;
 import io.nokv.server.resp.store.KeyMeta;
 import io.nokv.server.resp.store.Keyspace;
@@ -209,13 +208,13 @@ final class HashCommands {
   }
 
   /**
-   * HINCRBYFLOAT key field increment: answers the new value as a bulk string in plain decimal
-   * notation. Redis computes in long double; here it is a double (see docs/resp/hashes-sets.md).
+   * HINCRBYFLOAT key field increment: answers the new value as a bulk string, computed and
+   * written as Redis does, in x87 long double arithmetic ({@link LongDoubles}, shared with
+   * INCRBYFLOAT).
    */
   private static Reply incrByFloat(CommandContext ctx) {
     Args a = ctx.args();
-    double increment = a.doubleAt(3);
-    if (Double.isInfinite(increment)) {
+    if (LongDoubles.parse(a.bytes(3)).infinite()) {
       throw RespException.err("value is NaN or Infinity");
     }
     Keyspace ks = ctx.keyspace();
@@ -223,19 +222,14 @@ final class HashCommands {
     byte[] field = a.bytes(2);
     KeyMeta m = hash(ks, key);
     byte[] old = m == null ? null : ks.getMember(SPACE, key, m, field);
-    double current = 0;
     if (old != null) {
       try {
-        current = RespDoubles.parse(old);
+        LongDoubles.parse(old);
       } catch (RespException e) {
         throw RespException.err("hash value is not a float");
       }
     }
-    double result = current + increment;
-    if (Double.isNaN(result) || Double.isInfinite(result)) {
-      throw RespException.err("increment would produce NaN or Infinity");
-    }
-    byte[] text = RespDoubles.formatPlain(result).getBytes(StandardCharsets.US_ASCII);
+    byte[] text = LongDoubles.incrBy(old, a.bytes(3)).getBytes(StandardCharsets.US_ASCII);
     store(ks, key, m, field, old == null, text);
     return Reply.bulk(text);
   }
