@@ -45,6 +45,31 @@ public final class BenchSupport {
     return nl < 0 ? line : line.substring(0, nl) + " ...";
   }
 
+  /**
+   * One line for a failure whose message is complete by contract (it names what failed): the
+   * message's first line, plus the root cause (as {@link #oneLine}) when that adds something.
+   */
+  public static String messageLine(Throwable t) {
+    String line = firstLine(t.getMessage());
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != t && !line.contains(firstLine(root.getMessage()))) {
+      line += " (caused by " + oneLine(root) + ")";
+    }
+    return line;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl).strip() + " ...";
+  }
+
   private static String describe(Throwable t) {
     String msg = t.getMessage();
     return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + msg;
@@ -145,5 +170,43 @@ public final class BenchSupport {
       throw new UncheckedIOException("cannot write the JSON report to " + out, e);
     }
     w.println("JSON written to " + out.toAbsolutePath());
+  }
+
+  /** The median; the mean of the two middle values for an even count; NaN values are left out; NaN for none. */
+  public static double median(double[] values) {
+    double[] v = java.util.Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+    int n = v.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  /** {@code a / b} as a throughput ratio: NaN when either is NaN or {@code b} is 0. */
+  public static double ratio(double a, double b) {
+    return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a / b;
+  }
+
+  /**
+   * {@code text} after {@code prefix}, wrapped at {@code width} columns, continuation lines indented
+   * as deep as the prefix.
+   */
+  public static void printWrapped(java.io.PrintWriter w, String prefix, String text, int width) {
+    String indent = " ".repeat(prefix.length());
+    StringBuilder line = new StringBuilder(prefix);
+    boolean empty = true;
+    for (String word : text.split(" ")) {
+      if (!empty && line.length() + 1 + word.length() > width) {
+        w.println(line);
+        line = new StringBuilder(indent);
+        empty = true;
+      }
+      if (!empty) {
+        line.append(' ');
+      }
+      line.append(word);
+      empty = false;
+    }
+    w.println(line);
   }
 }

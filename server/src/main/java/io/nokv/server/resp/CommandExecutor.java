@@ -111,6 +111,10 @@ public final class CommandExecutor {
       r = body.get();
     } catch (RespException e) {
       r = Reply.error(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // The store's own bounds (a key over TxnLimits.MAX_KEY_BYTES, a value over the engine's
+      // largest), met before anything was written.
+      r = Reply.error("ERR " + e.getMessage());
     } catch (RespFormatException e) {
       LOG.error("{}: unreadable stored data", spec.name(), e);
       r = Reply.error("ERR stored data is unreadable: " + e.getMessage());
@@ -130,7 +134,7 @@ public final class CommandExecutor {
     long deadline = System.nanoTime() + RETRY_NANOS;
     for (int attempt = 0; ; attempt++) {
       try (Txn txn = gateway.client().begin()) {
-        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), gateway.client()::currentTimestamp);
         Reply r = spec.handler().run(new CommandContext(args, ks, session, gateway));
         if (txn.isActive()) {
           txn.commit();
@@ -265,7 +269,7 @@ public final class CommandExecutor {
     long deadline = System.nanoTime() + RETRY_NANOS;
     for (int attempt = 0; ; attempt++) {
       try (Txn txn = gateway.client().begin()) {
-        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), gateway.client()::currentTimestamp);
         for (Map.Entry<ClientSession.WatchedKey, byte[]> w : watched.entrySet()) {
           if (!Arrays.equals(liveMeta(ks, w.getKey().key()), w.getValue())) {
             return Reply.NULL_ARRAY;

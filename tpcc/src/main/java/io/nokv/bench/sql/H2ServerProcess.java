@@ -1,5 +1,6 @@
 package io.nokv.bench.sql;
 
+import io.nokv.bench.ChildProcess;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.nokv.bench.sql;
 
+import io.nokv.bench.ChildProcess;
+import io.nokv.bench.LoopbackPorts;
+import io.nokv.bench.PeersScript;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -15,8 +15,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class PostgresServer implements DatabaseServer {
   static final String DRIVER = "org.postgresql.Driver";
-  /** peers.sh's exit code when PostgreSQL is not installed. */
-  static final int EXIT_NOT_INSTALLED = 3;
   private static final int PORT_ATTEMPTS = 3;
 
   private final Path home;
@@ -57,7 +55,7 @@ final class PostgresServer implements DatabaseServer {
         }
         return new PostgresServer(home, dir, timeout, new JdbcEndpoint(target, url, DRIVER, null, null));
       }
-      if (r.exitCode() == EXIT_NOT_INSTALLED) {
+      if (r.exitCode() == PeersScript.EXIT_NOT_INSTALLED) {
         throw new TargetUnavailableException(target, "PostgreSQL is not installed; run scripts/peers.sh install ("
             + tail(r) + ")");
       }
@@ -71,20 +69,17 @@ final class PostgresServer implements DatabaseServer {
 
   private static ChildProcess.Result peers(String target, Path home, Duration timeout, String... args)
       throws InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", home.resolve("scripts").resolve("peers.sh").toString()));
-    command.addAll(List.of(args));
     try {
-      return ChildProcess.run("scripts/peers.sh " + args[0], command, home, Map.of(), timeout);
+      return PeersScript.run(home, timeout, args);
     } catch (IOException e) {
-      throw new TargetUnavailableException(target, "cannot run " + String.join(" ", command), e);
+      throw new TargetUnavailableException(target, "cannot run scripts/peers.sh " + String.join(" ", args), e);
     } catch (TimeoutException e) {
       throw new TargetUnavailableException(target, e.getMessage());
     }
   }
 
   private static String tail(ChildProcess.Result r) {
-    List<String> lines = r.stderr().isEmpty() ? r.stdout() : r.stderr();
-    return lines.isEmpty() ? "(no output)" : String.join(" | ", lines);
+    return PeersScript.tail(r);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.nokv.bench.sql;
 
+import io.nokv.bench.NokvHome;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,11 +18,11 @@ final class ProcessServers implements ServerFactory {
     return switch (target) {
       case NOKV -> {
         // Checked before the server starts: without the driver there is nothing to measure.
-        if (!JdbcEndpoint.classPresent(NokvServerProcess.DRIVER)) {
-          throw new TargetUnavailableException(target.label, "the JDBC driver " + NokvServerProcess.DRIVER
+        if (!JdbcEndpoint.classPresent(NokvSqlServer.DRIVER)) {
+          throw new TargetUnavailableException(target.label, "the JDBC driver " + NokvSqlServer.DRIVER
               + " is not on the classpath (module jdbc-driver, artifact nokv-jdbc)");
         }
-        yield NokvServerProcess.start(home(target), dir, config.nokvServerOpts(), timeout);
+        yield NokvSqlServer.start(home(target), dir, config.nokvServerOpts(), timeout);
       }
       case H2 -> H2ServerProcess.start(dir, timeout);
       case POSTGRES -> PostgresServer.start(home(target), dir, timeout);

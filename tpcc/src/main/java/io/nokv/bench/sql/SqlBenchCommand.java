@@ -3,6 +3,7 @@ package io.nokv.bench.sql;
 import io.nokv.bench.BenchSupport;
 import io.nokv.bench.BenchVersion;
 import io.nokv.bench.Json;
+import io.nokv.bench.NokvHome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,8 +33,8 @@ import picocli.CommandLine.Spec;
       "",
       "Targets: each a separate process on 127.0.0.1, started on a fresh temporary directory for each run"
           + " and stopped before the next target starts (also on a failure or Ctrl-C):",
-      "  nokv          ./nokv server --dir TMP --sql-port 0 with NOKV_NO_BUILD=1; connects to the",
-      "                jdbc:nokv://HOST:PORT of its ready line (driver io.nokv.jdbc.NokvDriver)",
+      "  nokv          ./nokv server --dir TMP --sql-port 0 --resp-port -1 with NOKV_NO_BUILD=1 (RESP gateway",
+      "                off); connects to the jdbc:nokv://HOST:PORT of its ready line (driver io.nokv.jdbc.NokvDriver)",
       "  h2            H2's TCP server (org.h2.tools.Server) in a child JVM of this JDK, a file database;",
       "                H2's defaults do not fsync at commit: NOT durable per statement, unlike the others",
       "  postgres      scripts/peers.sh start-postgres on a free port (initdb; fsync and",

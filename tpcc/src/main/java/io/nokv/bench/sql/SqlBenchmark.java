@@ -2,6 +2,7 @@ package io.nokv.bench.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.nokv.bench.BenchSupport;
+import io.nokv.bench.ShutdownCleanup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -237,15 +238,7 @@ final class SqlBenchmark {
 
   /** The exception's message (it names the target), plus its root cause when that adds something. */
   static String oneLine(SqlBenchException e) {
-    String line = WorkloadFailedException.firstLine(e.getMessage());
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (root != e && !line.contains(WorkloadFailedException.firstLine(root.getMessage()))) {
-      line += " (caused by " + BenchSupport.oneLine(root) + ")";
-    }
-    return line;
+    return BenchSupport.messageLine(e);
   }
 
   private void note(String note) {

@@ -88,22 +88,7 @@ final class SqlReport {
 
   /** {@code text} after {@code prefix}, wrapped at {@value #WIDTH} columns, continuation lines indented as deep. */
   static void printWrapped(PrintWriter w, String prefix, String text) {
-    String indent = " ".repeat(prefix.length());
-    StringBuilder line = new StringBuilder(prefix);
-    boolean empty = true;
-    for (String word : text.split(" ")) {
-      if (!empty && line.length() + 1 + word.length() > WIDTH) {
-        w.println(line);
-        line = new StringBuilder(indent);
-        empty = true;
-      }
-      if (!empty) {
-        line.append(' ');
-      }
-      line.append(word);
-      empty = false;
-    }
-    w.println(line);
+    BenchSupport.printWrapped(w, prefix, text, WIDTH);
   }
 
   static final int WIDTH = 110;

@@ -1,7 +1,7 @@
 package io.nokv.bench.sql;
 
+import io.nokv.bench.BenchSupport;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,16 +179,11 @@ final class SqlSummary {
   }
 
   static double div(double a, double b) {
-    return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a / b;
+    return BenchSupport.ratio(a, b);
   }
 
   /** The median; the mean of the two middle values for an even count; NaN for none. */
   static double median(double[] values) {
-    double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
-    int n = v.length;
-    if (n == 0) {
-      return Double.NaN;
-    }
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return BenchSupport.median(values);
   }
 }

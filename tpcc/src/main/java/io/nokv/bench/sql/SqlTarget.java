@@ -10,7 +10,7 @@ import java.util.List;
  */
 enum SqlTarget {
   NOKV("nokv", "NoKV",
-      "./nokv server --dir TMP --sql-port 0 as a child process (NOKV_NO_BUILD=1), jdbc:nokv://HOST:PORT"
+      "./nokv server --dir TMP --sql-port 0 --resp-port -1 as a child process (NOKV_NO_BUILD=1), jdbc:nokv://HOST:PORT"
           + " (driver io.nokv.jdbc.NokvDriver, Avatica protobuf over HTTP)",
       "durable: an autocommit statement is one Percolator transaction whose commit is a synced WAL write"
           + " (the server's defaults)"),

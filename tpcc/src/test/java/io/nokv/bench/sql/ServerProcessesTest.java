@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.nokv.bench.NokvHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +47,7 @@ class ServerProcessesTest {
   void aNokvServerThatExitsIsOneLineWithItsOutput() throws Exception {
     Path home = home("echo \"nokv: Unmatched argument at index 0: 'server'\" >&2\nexit 2", "exit 0");
     TargetUnavailableException e = assertThrows(TargetUnavailableException.class,
-        () -> NokvServerProcess.start(home, dataDir(), null, Duration.ofSeconds(30)));
+        () -> NokvSqlServer.start(home, dataDir(), null, Duration.ofSeconds(30)));
     assertEquals("nokv", e.target());
     assertTrue(e.getMessage().startsWith("target nokv: the NoKV server did not start: the NoKV server exited with code 2"
         + " before it was ready"), e.getMessage());
@@ -59,7 +59,7 @@ class ServerProcessesTest {
   void aNokvServerWithoutReadyLineTimesOutAndIsStopped() throws Exception {
     Path home = home("echo starting\nexec sleep 60", "exit 0");
     TargetUnavailableException e = assertThrows(TargetUnavailableException.class,
-        () -> NokvServerProcess.start(home, dataDir(), null, Duration.ofSeconds(1)));
+        () -> NokvSqlServer.start(home, dataDir(), null, Duration.ofSeconds(1)));
     assertTrue(e.getMessage().contains("printed no ready line within 1 s"), e.getMessage());
     assertTrue(e.getMessage().endsWith("its output ends with: starting"), e.getMessage());
   }
@@ -69,28 +69,16 @@ class ServerProcessesTest {
     Path home = home("echo \"NOKV_NO_BUILD=$NOKV_NO_BUILD opts=$NOKV_JAVA_OPTS args=$*\" > \"$3/env.txt\"\n"
         + "echo 'NoKV server ready: sql=127.0.0.1:45678 data=x resp=127.0.0.1:6380'\nexec sleep 60", "exit 0");
     Path data = dataDir();
-    NokvServerProcess server = NokvServerProcess.start(home, data, "-Xmx1g", Duration.ofSeconds(30));
+    NokvSqlServer server = NokvSqlServer.start(home, data, "-Xmx1g", Duration.ofSeconds(30));
     try {
       assertEquals("jdbc:nokv://127.0.0.1:45678", server.endpoint().url());
-      assertEquals(NokvServerProcess.DRIVER, server.endpoint().driverClass());
-      assertEquals("NOKV_NO_BUILD=1 opts=-Xmx1g args=server --dir " + data + " --sql-port 0",
+      assertEquals(NokvSqlServer.DRIVER, server.endpoint().driverClass());
+      assertEquals("NOKV_NO_BUILD=1 opts=-Xmx1g args=server --dir " + data + " --sql-port 0 --resp-port -1",
           Files.readString(data.resolve("env.txt")).strip());
     } finally {
       server.close();
     }
     assertTrue(server.description().startsWith("NoKV server pid "));
-  }
-
-  @Test
-  void theReadyLinePatternTakesIpv6AndNames() {
-    Matcher m = NokvServerProcess.READY.matcher("NoKV server ready: sql=[::1]:5555 data=/tmp/x");
-    assertTrue(m.find());
-    assertEquals("[::1]", m.group(1));
-    assertEquals("5555", m.group(2));
-    Matcher n = NokvServerProcess.READY.matcher("NoKV server ready: resp=localhost:6379 sql=localhost:8765 data=/d");
-    assertTrue(n.find());
-    assertEquals("localhost", n.group(1));
-    assertEquals("8765", n.group(2));
   }
 
   @Test

@@ -58,7 +58,7 @@ final class TransactionCommands {
         throw RespException.err("WATCH inside MULTI is not allowed");
       }
       try (Txn txn = ctx.gateway().client().begin()) {
-        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), ctx.gateway().client()::currentTimestamp);
         for (int i = 1; i < ctx.args().size(); i++) {
           byte[] key = ctx.args().bytes(i);
           s.watched().putIfAbsent(new ClientSession.WatchedKey(key), CommandExecutor.liveMeta(ks, key));

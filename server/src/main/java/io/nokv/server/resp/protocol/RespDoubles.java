@@ -64,12 +64,19 @@ public final class RespDoubles {
     }
     try {
       double d = Double.parseDouble(s);
-      if (Double.isNaN(d)) {
-        throw RespException.notFloat();
+      if (Double.isNaN(d) || Double.isInfinite(d) || (d == 0 && underflows(s))) {
+        throw RespException.notFloat(); // Redis's strtod check refuses overflow and underflow (ERANGE)
       }
       return d;
     } catch (NumberFormatException e) {
       throw RespException.notFloat();
     }
+  }
+
+  /** Whether a text that parsed as 0 has a non-zero digit in its mantissa (1e-400: underflow). */
+  private static boolean underflows(String s) {
+    int e = Math.max(s.indexOf('e'), s.indexOf('E'));
+    String mantissa = e < 0 ? s : s.substring(0, e);
+    return mantissa.chars().anyMatch(c -> c >= '1' && c <= '9');
   }
 }

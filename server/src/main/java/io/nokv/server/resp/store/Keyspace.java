@@ -5,6 +5,7 @@ import io.nokv.txn.Txn;
 import io.nokv.txn.rpc.KvPair;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.LongSupplier;
 
 /**
  * The Redis keyspace as one transaction sees it: a command (or a whole MULTI/EXEC) runs against
@@ -22,12 +23,17 @@ import java.util.NoSuchElementException;
 public final class Keyspace {
   private final Txn txn;
   private final long now;
-  private long nextVersion;
+  private final LongSupplier freshTimestamps;
+  private boolean startTsUsed;
 
-  public Keyspace(Txn txn, long nowMillis) {
+  /**
+   * @param freshTimestamps new timestamps from the oracle ({@code TxnClient::currentTimestamp}):
+   *     the versions of the second and later collections this transaction creates
+   */
+  public Keyspace(Txn txn, long nowMillis, LongSupplier freshTimestamps) {
     this.txn = txn;
     this.now = nowMillis;
-    this.nextVersion = txn.startTs();
+    this.freshTimestamps = freshTimestamps;
   }
 
   public Txn txn() {
@@ -65,11 +71,22 @@ public final class Keyspace {
   }
 
   /**
-   * A new, empty collection of {@code type} with a version no other collection of this key can
-   * have; it exists once {@link #putMeta} writes it (with a size above 0).
+   * A new, empty collection of {@code type} with a version no other collection ever had; it exists
+   * once {@link #putMeta} writes it (with a size above 0). Versions are timestamps from the oracle,
+   * which never repeats one: the transaction's start timestamp for its first new collection, a
+   * fresh one for each further. (Counting up from the start timestamp would not do: the next
+   * transaction may start at start + 2, and a key recreated with its old version would show the
+   * old members.)
    */
   public KeyMeta newCollection(RedisType type) {
-    return KeyMeta.collection(type, nextVersion++);
+    long version;
+    if (!startTsUsed) {
+      startTsUsed = true;
+      version = txn.startTs();
+    } else {
+      version = freshTimestamps.getAsLong();
+    }
+    return KeyMeta.collection(type, version);
   }
 
   /**
@@ -161,6 +178,20 @@ public final class Keyspace {
   /** All members of the collection in {@code space}, in member byte order. */
   public Iterator<Member> members(byte space, byte[] key, KeyMeta meta) {
     return members(space, key, meta, null, null, false);
+  }
+
+  /**
+   * The member spaces ({@link RespKeys#HASH}, ...) that hold a collection of {@code type}: what
+   * RENAME copies and the {@link Reclaimer} deletes. Empty for strings.
+   */
+  public static byte[] memberSpaces(RedisType type) {
+    return switch (type) {
+      case STRING -> new byte[0];
+      case HASH -> new byte[] {RespKeys.HASH};
+      case SET -> new byte[] {RespKeys.SET};
+      case ZSET -> new byte[] {RespKeys.ZSET_MEMBER, RespKeys.ZSET_SCORE};
+      case LIST -> new byte[] {RespKeys.LIST};
+    };
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

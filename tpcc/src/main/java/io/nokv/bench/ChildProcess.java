@@ -1,4 +1,4 @@
-package io.nokv.bench.sql;
+package io.nokv.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,27 +18,30 @@ import java.util.function.Predicate;
 
 /**
  * A process the benchmark started: its stdout and stderr are drained by two daemon threads into
- * the last {@value #TAIL_LINES} lines of each (so the child never blocks on a full pipe, and a
+ * the last {@value #TAIL_LINES} (or more, if asked) lines of each (so the child never blocks on a full pipe, and a
  * failure can quote what it said); {@link #awaitLine} waits for a stdout line that matches. Closing
  * it stops the process: SIGTERM, a grace period, then SIGKILL. Its owner registers that with a
  * {@link ShutdownCleanup} so that it also happens when the JVM is stopped (Ctrl-C).
  */
-final class ChildProcess implements AutoCloseable {
-  static final int TAIL_LINES = 20;
+public final class ChildProcess implements AutoCloseable {
+  /** How many of the last lines of each stream are kept unless the caller asks for more. */
+  public static final int TAIL_LINES = 20;
   private static final Duration GRACE = Duration.ofSeconds(15);
 
   private final String name;
   private final List<String> command;
   private final Process process;
-  private final Tail stdout = new Tail();
-  private final Tail stderr = new Tail();
+  private final Tail stdout;
+  private final Tail stderr;
   private volatile Predicate<String> awaited;
   private volatile CompletableFuture<String> match;
 
-  private ChildProcess(String name, List<String> command, Process process) {
+  private ChildProcess(String name, List<String> command, Process process, int tailLines) {
     this.name = name;
     this.command = List.copyOf(command);
     this.process = process;
+    this.stdout = new Tail(tailLines);
+    this.stderr = new Tail(tailLines);
     drain(process.getInputStream(), stdout, true);
     drain(process.getErrorStream(), stderr, false);
   }
@@ -47,7 +50,17 @@ final class ChildProcess implements AutoCloseable {
    * Starts {@code command} in {@code workDir} with the environment changed by {@code env} (a null
    * value removes the variable). {@code name} names the process in messages.
    */
-  static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env) throws IOException {
+  public static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env)
+      throws IOException {
+    return start(name, command, workDir, env, TAIL_LINES);
+  }
+
+  /** {@link #start(String, List, Path, Map)} keeping the last {@code tailLines} lines of each stream. */
+  public static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env,
+      int tailLines) throws IOException {
+    if (tailLines < 1) {
+      throw new IllegalArgumentException("tailLines must be positive, got " + tailLines);
+    }
     ProcessBuilder pb = new ProcessBuilder(command);
     if (workDir != null) {
       pb.directory(workDir.toFile());
@@ -60,32 +73,41 @@ final class ChildProcess implements AutoCloseable {
       }
     });
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    return new ChildProcess(name, command, pb.start());
+    return new ChildProcess(name, command, pb.start(), tailLines);
   }
 
   /** What a process that ran to its end printed and returned. */
-  record Result(int exitCode, List<String> stdout, List<String> stderr) {}
+  public record Result(int exitCode, List<String> stdout, List<String> stderr) {}
 
   /**
    * Runs {@code command} to its end, at most {@code timeout} (then kills it and throws {@link
    * TimeoutException}); returns its exit code and the tails of its output.
    */
-  static Result run(String name, List<String> command, Path workDir, Map<String, String> env, Duration timeout)
+  public static Result run(String name, List<String> command, Path workDir, Map<String, String> env, Duration timeout)
       throws IOException, InterruptedException, TimeoutException {
     try (ChildProcess p = start(name, command, workDir, env)) {
-      if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new TimeoutException(name + " did not finish within " + timeout.toSeconds() + " s: " + p.commandLine());
-      }
-      p.joinOutput();
-      return new Result(p.process.exitValue(), p.stdout.lines(), p.stderr.lines());
+      return p.awaitExit(timeout);
     }
+  }
+
+  /**
+   * Waits for the process to end, at most {@code timeout}, and returns its exit code and the tails
+   * of its output. Throws {@link TimeoutException} when it still runs (it is left running: the
+   * owner closes it).
+   */
+  public Result awaitExit(Duration timeout) throws InterruptedException, TimeoutException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new TimeoutException(name + " did not finish within " + timeout.toSeconds() + " s: " + commandLine());
+    }
+    joinOutput();
+    return new Result(process.exitValue(), stdout.lines(), stderr.lines());
   }
 
   /**
    * Waits until stdout prints a line {@code ready} accepts and returns it. Throws {@link
    * IllegalStateException} when the process exits first, {@link TimeoutException} after {@code timeout}.
    */
-  String awaitLine(Predicate<String> ready, Duration timeout) throws InterruptedException, TimeoutException {
+  public String awaitLine(Predicate<String> ready, Duration timeout) throws InterruptedException, TimeoutException {
     synchronized (stdout) {
       match = new CompletableFuture<>();
       awaited = ready;
@@ -116,20 +138,20 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  String commandLine() {
+  public String commandLine() {
     return String.join(" ", command);
   }
 
   /** The last lines of stderr (or, when stderr said nothing, of stdout), joined with " | ". */
-  String outputTail() {
+  public String outputTail() {
     List<String> lines = stderr.lines();
     if (lines.isEmpty()) {
       lines = stdout.lines();
@@ -158,7 +180,7 @@ final class ChildProcess implements AutoCloseable {
   private final Thread[] drainers = new Thread[2];
 
   private void drain(InputStream in, Tail tail, boolean isStdout) {
-    Thread t = Thread.ofPlatform().daemon().name("bench-sql-" + name + (isStdout ? "-out" : "-err")).start(() -> {
+    Thread t = Thread.ofPlatform().daemon().name("bench-" + name + (isStdout ? "-out" : "-err")).start(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
@@ -191,12 +213,17 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
-  /** The last {@value #TAIL_LINES} lines of a stream. */
+  /** The last lines of a stream, at most {@code capacity}. */
   private static final class Tail {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final int capacity;
+
+    Tail(int capacity) {
+      this.capacity = capacity;
+    }
 
     synchronized void add(String line) {
-      if (lines.size() == TAIL_LINES) {
+      if (lines.size() == capacity) {
         lines.removeFirst();
       }
       lines.addLast(line);

@@ -1,4 +1,4 @@
-package io.nokv.bench.sql;
+package io.nokv.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -11,19 +11,25 @@ import java.util.List;
  * in reverse order of registration, so a server is stopped before its directory is deleted. JVM
  * shutdown hooks run concurrently with each other, which is why there is one hook, not one per action.
  */
-final class ShutdownCleanup implements AutoCloseable {
+public final class ShutdownCleanup implements AutoCloseable {
   private final List<Action> pending = new ArrayList<>();
   private final Thread hook;
   private final PrintStream err;
+  private final String name;
 
-  ShutdownCleanup(String name, PrintStream err) {
+  /**
+   * {@code name} names the hook thread and, with dashes as spaces, starts each message about a
+   * failed action on {@code err} (e.g. {@code nokv-bench-sql}: "nokv bench sql: cleanup failed: ...").
+   */
+  public ShutdownCleanup(String name, PrintStream err) {
     this.err = err;
+    this.name = name;
     this.hook = new Thread(this::runPending, name + "-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
   /** Registers {@code action}; closing the returned {@link Action} runs it (once) and deregisters it. */
-  Action add(String what, Runnable action) {
+  public Action add(String what, Runnable action) {
     Action a = new Action(what, action);
     synchronized (pending) {
       pending.add(a);
@@ -52,13 +58,13 @@ final class ShutdownCleanup implements AutoCloseable {
       try {
         a.close();
       } catch (RuntimeException e) {
-        err.println("nokv bench sql: cleanup failed: " + a.what + ": " + e);
+        err.println(name.replace('-', ' ') + ": cleanup failed: " + a.what + ": " + e);
       }
     }
   }
 
   /** One registered action. */
-  final class Action implements AutoCloseable {
+  public final class Action implements AutoCloseable {
     private final String what;
     private final Runnable action;
     private boolean done;

@@ -1,4 +1,4 @@
-package io.nokv.bench.sql;
+package io.nokv.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +8,13 @@ import java.nio.file.Path;
  * the system property {@value #PROPERTY} (the {@code ./nokv} launcher sets it), else the first of
  * the current directory and its parents that holds both files.
  */
-final class NokvHome {
-  static final String PROPERTY = "nokv.home";
+public final class NokvHome {
+  public static final String PROPERTY = "nokv.home";
 
   private NokvHome() {}
 
   /** The repository root, or null when there is none to be found. */
-  static Path find() {
+  public static Path find() {
     String prop = System.getProperty(PROPERTY);
     if (prop != null && !prop.isBlank()) {
       Path p = Path.of(prop).toAbsolutePath().normalize();
@@ -28,12 +28,12 @@ final class NokvHome {
     return null;
   }
 
-  static boolean isHome(Path p) {
+  public static boolean isHome(Path p) {
     return Files.isRegularFile(p.resolve("nokv")) && Files.isRegularFile(p.resolve("scripts").resolve("peers.sh"));
   }
 
   /** Where {@link #find} looked, for an error message. */
-  static String whereLooked() {
+  public static String whereLooked() {
     String prop = System.getProperty(PROPERTY);
     return prop != null && !prop.isBlank()
         ? "-D" + PROPERTY + "=" + prop + " holds no nokv launcher and scripts/peers.sh"

@@ -1,4 +1,4 @@
-package io.nokv.bench.sql;
+package io.nokv.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,14 +6,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Free TCP ports on the loopback interface, for servers that cannot pick their own. */
-final class LoopbackPorts {
+public final class LoopbackPorts {
   private LoopbackPorts() {}
 
   /**
    * A port that was free a moment ago. Another process may take it before the server binds it; the
    * callers retry on "address in use".
    */
-  static int free() {
+  public static int free() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.nokv.bench.sql;
+package io.nokv.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
