@@ -187,7 +187,8 @@ public final class CommandExecutor {
       long[] micros = new long[group.size()];
       List<Reply> replies = new ArrayList<>(group.size());
       try (Txn txn = gateway.client().begin()) {
-        Keyspace ks = new Keyspace(txn, System.currentTimeMillis());
+        // One keyspace for the whole group: new collections get distinct versions.
+        Keyspace ks = new Keyspace(txn, System.currentTimeMillis(), gateway.client()::currentTimestamp);
         for (int i = 0; i < group.size(); i++) {
           CommandSpec spec = specs.get(i);
           long t0 = System.nanoTime();
@@ -227,6 +228,8 @@ public final class CommandExecutor {
         gateway.stats().conflictRetries.increment();
         backoff(attempt);
       } catch (RuntimeException e) {
+        // E.g. the store's bounds (IllegalArgumentException) met in the middle of a command that
+        // had written part of its keys: only a transaction of its own rolls that part back.
         LOG.debug("a grouped command failed; running the group's commands one by one", e);
         return null;
       }

@@ -157,7 +157,7 @@ class RespHashCommandsTest {
       assertEquals("ERR value is NaN or Infinity", error(j, "HINCRBYFLOAT", "h5", "f", "inf"));
       assertEquals("ERR increment would produce NaN or Infinity", error(j, "HINCRBYFLOAT", "h5", "inf", "1"));
       // x87 long double holds 2e308 (a double would overflow): Redis stores it in plain notation.
-      String sum = strings(j.sendCommand(() -> "HINCRBYFLOAT".getBytes(), "h5", "big", "1e308"));
+      String sum = (String) strings(j.sendCommand(() -> "HINCRBYFLOAT".getBytes(), "h5", "big", "1e308"));
       assertEquals(309, sum.length(), sum);
       assertTrue(sum.startsWith("2000000000000000"), sum);
       assertEquals("0.3", strings(j.sendCommand(() -> "HINCRBYFLOAT".getBytes(), "h5", "tenths", "0.1")).equals("0.1")
