@@ -71,6 +71,36 @@ class RespPipelineTest {
     }
   }
 
+  /**
+   * A pipeline runs as one transaction per group, yet each command keeps its own outcome: an error
+   * reply leaves the others alone, and a command the store refuses halfway (an MSET whose second
+   * key is over the store's key size) leaves nothing of itself behind.
+   */
+  @Test
+  void groupedCommandsKeepTheirOwnOutcome() {
+    String hugeKey = "k".repeat(20_000); // over TxnLimits.MAX_KEY_BYTES, under the request limits
+    try (Jedis j = server.jedis()) {
+      Pipeline p = j.pipelined();
+      Response<String> set = p.set("gp:s", "1");
+      Response<Long> wrongType = p.hset("gp:s", "f", "v");
+      Response<String> get = p.get("gp:s");
+      Response<String> mset = p.mset("gp:m1", "a", hugeKey, "b");
+      Response<String> m1 = p.get("gp:m1");
+      Response<Long> hset = p.hset("gp:h", "f", "v");
+      p.sync();
+      assertEquals("OK", set.get());
+      JedisDataException e = org.junit.jupiter.api.Assertions.assertThrows(JedisDataException.class, wrongType::get);
+      assertEquals("WRONGTYPE Operation against a key holding the wrong kind of value", e.getMessage());
+      assertEquals("1", get.get());
+      JedisDataException refused = org.junit.jupiter.api.Assertions.assertThrows(JedisDataException.class, mset::get);
+      assertTrue(refused.getMessage().startsWith("ERR "), refused.getMessage());
+      assertNull(m1.get(), "the refused MSET wrote nothing, not even its first key");
+      assertEquals(1L, hset.get());
+      assertNull(j.get("gp:m1"));
+      assertEquals("v", j.hget("gp:h", "f"));
+    }
+  }
+
   @Test
   void lettuceAsyncPipeline() throws Exception {
     try (StatefulRedisConnection<String, String> c = server.lettuce()) {
