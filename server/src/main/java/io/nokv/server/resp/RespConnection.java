@@ -289,14 +289,36 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
    */
   private void runBatch(List<Object> batch) {
     ByteBuf out = ctx.alloc().ioBuffer();
-    boolean close = false;
+    boolean close;
+    try {
+      close = runAll(batch, out);
+    } catch (RuntimeException | Error e) {
+      // A fault outside any command's own error handling (e.g. encoding): the replies are lost,
+      // so the connection cannot go on in order.
+      out.release();
+      LOG.error("{}: a batch of {} requests failed; closing the connection", session.address(), batch.size(), e);
+      ctx.channel().eventLoop().execute(() -> {
+        busy = false;
+        closing = true;
+        ctx.close();
+      });
+      return;
+    }
+    try {
+      ctx.channel().eventLoop().execute(() -> batchDone(out, close));
+    } catch (RejectedExecutionException e) {
+      out.release(); // the event loop is shut down: the connection is gone
+    }
+  }
+
+  /** Runs {@code batch} in order, writing the replies to {@code out}; true when the connection must close after them. */
+  private boolean runAll(List<Object> batch, ByteBuf out) {
     int i = 0;
     while (i < batch.size()) {
       Object request = batch.get(i);
       if (request instanceof ProtocolError e) {
         ReplyEncoder.write(Reply.error(e.message()), session.protocol(), out);
-        close = true;
-        break;
+        return true;
       }
       int end = groupEnd(batch, i);
       if (end - i >= 2) {
@@ -309,16 +331,10 @@ final class RespConnection extends ChannelInboundHandlerAdapter {
       ReplyEncoder.write(run((Args) request), session.protocol(), out);
       i++;
       if (session.closeAfterReply()) {
-        close = true;
-        break; // QUIT: whatever was pipelined after it is not run
+        return true; // QUIT: whatever was pipelined after it is not run
       }
     }
-    boolean closeAfter = close;
-    try {
-      ctx.channel().eventLoop().execute(() -> batchDone(out, closeAfter));
-    } catch (RejectedExecutionException e) {
-      out.release(); // the event loop is shut down: the connection is gone
-    }
+    return false;
   }
 
   /** Back on the event loop after a worker batch. */
