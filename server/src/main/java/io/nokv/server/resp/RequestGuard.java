@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sits between {@code RedisDecoder} and the aggregators and enforces what a request may be before
  * anything is buffered: an array of bulk strings ({@code *N} then N times {@code $len}) or an
- * inline line; at most {@link RespServerConfig#maxArrayElements} arguments and {@link
- * RespServerConfig#maxBulkBytes} per argument (Netty's aggregators would accept 512 MiB); before
- * AUTH, as Redis 7 does, at most 10 arguments of at most 16 KiB.
+ * inline line; at most {@link RespServerConfig#maxArrayElements} arguments, {@link
+ * RespServerConfig#maxBulkBytes} per argument (Netty's aggregators would accept 512 MiB) and a
+ * total for the request; before AUTH, as Redis 7 does, at most 10 arguments of at most 16 KiB.
  *
  * <p>A violation, or a decoding failure of the codec, becomes one {@link ProtocolError} passed on
  * in order after the requests before it, so the connection answers those first, then answers
@@ -37,17 +37,25 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
 
   private final int maxBulkBytes;
   private final int maxArrayElements;
+  private final long maxRequestBytes;
   private final BooleanSupplier authenticated;
   /** Bulk strings still expected in the current request; 0 between requests. */
   private long remaining;
+  /** Bytes announced by the current request's bulk strings so far. */
+  private long requestBytes;
   /** Inside a bulk string whose content chunks are still arriving. */
   private boolean inBulk;
   /** After a protocol error: drop everything until the connection closes. */
   private boolean failed;
 
-  RequestGuard(int maxBulkBytes, int maxArrayElements, BooleanSupplier authenticated) {
+  /**
+   * @param maxRequestBytes the most bytes all arguments of one request may add up to (the
+   *     aggregators buffer a whole request before it runs), like Redis's query buffer limit
+   */
+  RequestGuard(int maxBulkBytes, int maxArrayElements, long maxRequestBytes, BooleanSupplier authenticated) {
     this.maxBulkBytes = maxBulkBytes;
     this.maxArrayElements = maxArrayElements;
+    this.maxRequestBytes = maxRequestBytes;
     this.authenticated = authenticated;
   }
 
@@ -101,6 +109,10 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
           if (h.bulkStringLength() > maxBulk()) {
             yield bulkLengthError();
           }
+          requestBytes += h.bulkStringLength();
+          if (requestBytes > maxRequestBytes) {
+            yield "Protocol error: too big request";
+          }
           inBulk = true;
           yield null;
         }
@@ -122,6 +134,7 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
               : "Protocol error: unauthenticated multibulk length";
         }
         remaining = Math.max(0, n); // *0 and *-1 are empty requests, ignored as Redis ignores them
+        requestBytes = 0;
         yield null;
       }
       case InlineCommandRedisMessage inline -> null;

@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RespServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RespServer.class);
+  /** The most one request's arguments may add up to (Redis's client-query-buffer-limit is 1 GiB). */
+  static final long MAX_REQUEST_BYTES = 512L << 20;
   /** Redis's PROTO_INLINE_MAX_SIZE. */
   static final int MAX_INLINE_BYTES = 64 * 1024;
   /** Read-only FAST commands run on the event loop (see {@link RespConnection}). */
@@ -130,7 +132,8 @@ public final class RespServer implements AutoCloseable {
       p.addLast(new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     }
     p.addLast(new RedisDecoder(MAX_INLINE_BYTES, FixedRedisMessagePool.INSTANCE, true))
-        .addLast(new RequestGuard(config.maxBulkBytes(), config.maxArrayElements(), connection::isAuthenticated))
+        .addLast(new RequestGuard(config.maxBulkBytes(), config.maxArrayElements(),
+            Math.max(config.maxBulkBytes(), MAX_REQUEST_BYTES), connection::isAuthenticated))
         .addLast(new RedisBulkStringAggregator())
         .addLast(new RedisArrayAggregator(config.maxArrayElements(), 1))
         .addLast(connection);
