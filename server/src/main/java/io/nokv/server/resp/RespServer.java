@@ -19,6 +19,7 @@ import io.netty.handler.codec.redis.RedisDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.nokv.server.resp.command.CommandTable;
+import io.nokv.server.resp.store.Reclaimer;
 import io.nokv.txn.TxnClient;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -105,6 +106,9 @@ public final class RespServer implements AutoCloseable {
       Channel ch = b.bind(new InetSocketAddress(config.host(), config.port())).sync().channel();
       gateway.setBoundPort(((InetSocketAddress) ch.localAddress()).getPort());
       RespServer server = new RespServer(gateway, boss, loops, workers, ch, connections);
+      // Deletes expired keys and the members of deleted collections; without it they stay stored
+      // (invisible to reads) for ever.
+      server.backgroundServices().add(new Reclaimer(client, gateway.stats()).start());
       LOG.info("RESP gateway listening on {}", server.hostAndPort());
       return server;
     } catch (InterruptedException e) {
