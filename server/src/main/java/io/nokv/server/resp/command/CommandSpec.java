@@ -54,6 +54,14 @@ public record CommandSpec(String name, int arity, Set<Flag> flags, int firstKey,
     return new CommandSpec(name, arity, EnumSet.of(Flag.READONLY), firstKey, lastKey, step, h);
   }
 
+  /**
+   * A data command that only reads, in O(1) or O(log N) (Redis's {@code fast} flag): when it is
+   * the only request a connection has waiting, it runs on the event loop, without a thread hop.
+   */
+  public static CommandSpec fastRead(String name, int arity, int firstKey, int lastKey, int step, CommandHandler h) {
+    return new CommandSpec(name, arity, EnumSet.of(Flag.READONLY, Flag.FAST), firstKey, lastKey, step, h);
+  }
+
   /** A command that touches no data. */
   public static CommandSpec connection(String name, int arity, CommandHandler h, Flag... more) {
     EnumSet<Flag> f = EnumSet.of(Flag.CONNECTION);

@@ -38,12 +38,12 @@ final class HashCommands {
     t.register(CommandSpec.write("hset", -4, 1, 1, 1, ctx -> set(ctx, false)));
     t.register(CommandSpec.write("hmset", -4, 1, 1, 1, ctx -> set(ctx, true)));
     t.register(CommandSpec.write("hsetnx", 4, 1, 1, 1, HashCommands::setIfAbsent));
-    t.register(CommandSpec.read("hget", 3, 1, 1, 1, HashCommands::get));
-    t.register(CommandSpec.read("hmget", -3, 1, 1, 1, HashCommands::multiGet));
-    t.register(CommandSpec.read("hexists", 3, 1, 1, 1, HashCommands::exists));
-    t.register(CommandSpec.read("hstrlen", 3, 1, 1, 1, HashCommands::strlen));
+    t.register(CommandSpec.fastRead("hget", 3, 1, 1, 1, HashCommands::get));
+    t.register(CommandSpec.fastRead("hmget", -3, 1, 1, 1, HashCommands::multiGet));
+    t.register(CommandSpec.fastRead("hexists", 3, 1, 1, 1, HashCommands::exists));
+    t.register(CommandSpec.fastRead("hstrlen", 3, 1, 1, 1, HashCommands::strlen));
     t.register(CommandSpec.write("hdel", -3, 1, 1, 1, HashCommands::delete));
-    t.register(CommandSpec.read("hlen", 2, 1, 1, 1, HashCommands::length));
+    t.register(CommandSpec.fastRead("hlen", 2, 1, 1, 1, HashCommands::length));
     t.register(CommandSpec.read("hgetall", 2, 1, 1, 1, ctx -> all(ctx, true, true)));
     t.register(CommandSpec.read("hkeys", 2, 1, 1, 1, ctx -> all(ctx, true, false)));
     t.register(CommandSpec.read("hvals", 2, 1, 1, 1, ctx -> all(ctx, false, true)));

@@ -25,14 +25,14 @@ final class KeyCommands {
   static void register(CommandTable t) {
     t.register(CommandSpec.write("del", -2, 1, -1, 1, KeyCommands::del));
     t.register(CommandSpec.write("unlink", -2, 1, -1, 1, KeyCommands::del));
-    t.register(CommandSpec.read("exists", -2, 1, -1, 1, KeyCommands::exists));
-    t.register(CommandSpec.read("type", 2, 1, 1, 1, KeyCommands::type));
+    t.register(CommandSpec.fastRead("exists", -2, 1, -1, 1, KeyCommands::exists));
+    t.register(CommandSpec.fastRead("type", 2, 1, 1, 1, KeyCommands::type));
     t.register(CommandSpec.write("expire", -3, 1, 1, 1, ctx -> expire(ctx, ExpireTimes.Kind.SECONDS)));
     t.register(CommandSpec.write("pexpire", -3, 1, 1, 1, ctx -> expire(ctx, ExpireTimes.Kind.MILLIS)));
     t.register(CommandSpec.write("expireat", -3, 1, 1, 1, ctx -> expire(ctx, ExpireTimes.Kind.UNIX_SECONDS)));
     t.register(CommandSpec.write("pexpireat", -3, 1, 1, 1, ctx -> expire(ctx, ExpireTimes.Kind.UNIX_MILLIS)));
-    t.register(CommandSpec.read("ttl", 2, 1, 1, 1, ctx -> ttl(ctx, false, false)));
-    t.register(CommandSpec.read("pttl", 2, 1, 1, 1, ctx -> ttl(ctx, true, false)));
+    t.register(CommandSpec.fastRead("ttl", 2, 1, 1, 1, ctx -> ttl(ctx, false, false)));
+    t.register(CommandSpec.fastRead("pttl", 2, 1, 1, 1, ctx -> ttl(ctx, true, false)));
     t.register(CommandSpec.read("expiretime", 2, 1, 1, 1, ctx -> ttl(ctx, false, true)));
     t.register(CommandSpec.read("pexpiretime", 2, 1, 1, 1, ctx -> ttl(ctx, true, true)));
     t.register(CommandSpec.write("persist", 2, 1, 1, 1, KeyCommands::persist));

@@ -28,7 +28,7 @@ final class ListCommands {
       return Reply.integer(l == null ? 0 : l.size());
     }));
     t.register(CommandSpec.read("lrange", 4, 1, 1, 1, ListCommands::lrange));
-    t.register(CommandSpec.read("lindex", 3, 1, 1, 1, ListCommands::lindex));
+    t.register(CommandSpec.fastRead("lindex", 3, 1, 1, 1, ListCommands::lindex));
     t.register(CommandSpec.write("lset", 4, 1, 1, 1, ListCommands::lset));
     t.register(CommandSpec.write("lrem", 4, 1, 1, 1, ListCommands::lrem));
     t.register(CommandSpec.write("ltrim", 4, 1, 1, 1, ListCommands::ltrim));

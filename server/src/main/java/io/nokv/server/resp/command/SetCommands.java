@@ -38,9 +38,9 @@ final class SetCommands {
     t.register(CommandSpec.write("sadd", -3, 1, 1, 1, SetCommands::add));
     t.register(CommandSpec.write("srem", -3, 1, 1, 1, SetCommands::remove));
     t.register(CommandSpec.read("smembers", 2, 1, 1, 1, SetCommands::members));
-    t.register(CommandSpec.read("sismember", 3, 1, 1, 1, SetCommands::isMember));
-    t.register(CommandSpec.read("smismember", -3, 1, 1, 1, SetCommands::areMembers));
-    t.register(CommandSpec.read("scard", 2, 1, 1, 1, SetCommands::cardinality));
+    t.register(CommandSpec.fastRead("sismember", 3, 1, 1, 1, SetCommands::isMember));
+    t.register(CommandSpec.fastRead("smismember", -3, 1, 1, 1, SetCommands::areMembers));
+    t.register(CommandSpec.fastRead("scard", 2, 1, 1, 1, SetCommands::cardinality));
     t.register(CommandSpec.write("smove", 4, 1, 2, 1, SetCommands::move));
     t.register(CommandSpec.read("sscan", -3, 1, 1, 1, ctx -> CollectionScan.scan(ctx, RedisType.SET, SPACE, false)));
     SetRandom.register(t);

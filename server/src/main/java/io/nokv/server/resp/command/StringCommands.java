@@ -26,7 +26,7 @@ final class StringCommands {
   private StringCommands() {}
 
   static void register(CommandTable t) {
-    t.register(CommandSpec.read("get", 2, 1, 1, 1, ctx -> Reply.bulk(valueOrNull(ctx, ctx.args().bytes(1)))));
+    t.register(CommandSpec.fastRead("get", 2, 1, 1, 1, ctx -> Reply.bulk(valueOrNull(ctx, ctx.args().bytes(1)))));
     t.register(CommandSpec.write("set", -3, 1, 1, 1, StringCommands::set));
     t.register(CommandSpec.write("setnx", 3, 1, 1, 1, StringCommands::setnx));
     t.register(CommandSpec.write("setex", 4, 1, 1, 1, ctx -> setWithExpiry(ctx, ExpireTimes.Kind.SECONDS)));
@@ -34,7 +34,7 @@ final class StringCommands {
     t.register(CommandSpec.write("getset", 3, 1, 1, 1, StringCommands::getset));
     t.register(CommandSpec.write("getdel", 2, 1, 1, 1, StringCommands::getdel));
     t.register(CommandSpec.write("getex", -2, 1, 1, 1, StringCommands::getex));
-    t.register(CommandSpec.read("mget", -2, 1, -1, 1, StringCommands::mget));
+    t.register(CommandSpec.fastRead("mget", -2, 1, -1, 1, StringCommands::mget));
     t.register(CommandSpec.write("mset", -3, 1, -1, 2, ctx -> mset(ctx, false)));
     t.register(CommandSpec.write("msetnx", -3, 1, -1, 2, ctx -> mset(ctx, true)));
     t.register(CommandSpec.write("incr", 2, 1, 1, 1, ctx -> incrBy(ctx, 1)));
@@ -43,7 +43,7 @@ final class StringCommands {
     t.register(CommandSpec.write("decrby", 3, 1, 1, 1, StringCommands::decrby));
     t.register(CommandSpec.write("incrbyfloat", 3, 1, 1, 1, StringCommands::incrbyfloat));
     t.register(CommandSpec.write("append", 3, 1, 1, 1, StringCommands::append));
-    t.register(CommandSpec.read("strlen", 2, 1, 1, 1, StringCommands::strlen));
+    t.register(CommandSpec.fastRead("strlen", 2, 1, 1, 1, StringCommands::strlen));
     t.register(CommandSpec.read("getrange", 4, 1, 1, 1, StringCommands::getrange));
     t.register(CommandSpec.read("substr", 4, 1, 1, 1, StringCommands::getrange));
     t.register(CommandSpec.write("setrange", 4, 1, 1, 1, StringCommands::setrange));
