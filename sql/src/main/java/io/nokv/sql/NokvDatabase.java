@@ -7,6 +7,7 @@ import io.nokv.sql.exec.NokvPrepare;
 import io.nokv.sql.exec.NokvSqlConfig;
 import io.nokv.sql.exec.PlanCache;
 import io.nokv.sql.jdbc.NokvConnection;
+import io.nokv.txn.GcWorker;
 import io.nokv.txn.TxnClient;
 import io.nokv.txn.TxnClientOptions;
 import io.nokv.txn.store.LocalStore;
@@ -36,11 +37,14 @@ public final class NokvDatabase implements AutoCloseable {
   private final Catalog catalog;
   private final PlanCache plans;
   private final Driver calcite;
+  private final GcWorker gc;
   private final AtomicInteger connections = new AtomicInteger();
   private int references;
   private volatile boolean closed;
 
   private static final Map<String, NokvDatabase> OPEN = new HashMap<>();
+  /** How often the MVCC garbage collector runs (its first round too: short-lived databases never pay for one). */
+  static final long GC_INTERVAL_MILLIS = 5 * 60_000;
 
   private NokvDatabase(String name, LocalStore store) {
     this.name = name;
@@ -51,6 +55,10 @@ public final class NokvDatabase implements AutoCloseable {
       this.catalog = Catalog.open(client);
       this.plans = new PlanCache(catalog);
       this.calcite = new Driver().withPrepareFactory(() -> new NokvPrepare(plans));
+      // Old MVCC versions (every UPDATE, DELETE and RESP write leaves one) are removed once they
+      // are older than the GC lifetime (10 minutes); without this they would stay for ever.
+      this.gc = client.newGcWorker();
+      gc.start(GC_INTERVAL_MILLIS);
       ok = true;
     } finally {
       if (!ok) {
@@ -99,6 +107,7 @@ public final class NokvDatabase implements AutoCloseable {
       OPEN.remove(key);
       closed = true;
     }
+    gc.close();
     client.close();
     store.close();
   }
