@@ -32,6 +32,11 @@ public final class CommandExecutor {
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final Gateway gateway;
+  /** Concurrent single-key writes of one key, from different connections, share a transaction. */
+  private final KeyWriteCombiner combiner = new KeyWriteCombiner(
+      item -> runAlone(item.session, lookup(item.args), item.args),
+      (items, unused) -> executeGroup(items.stream().map(i -> i.session).toList(),
+          items.stream().map(i -> i.args).toList(), false));
 
   CommandExecutor(Gateway gateway) {
     this.gateway = gateway;
@@ -68,12 +73,32 @@ public final class CommandExecutor {
       if (spec.has(Flag.CONNECTION) || spec.has(Flag.TRANSACTION_CONTROL)) {
         return spec.handler().run(new CommandContext(args, null, session, gateway));
       }
+      if (spec.has(Flag.WRITE) && spec.firstKey() > 0 && spec.lastKey() == spec.firstKey()
+          && args.size() > spec.firstKey()) {
+        return combiner.run(args.bytes(spec.firstKey()), session, args);
+      }
       try {
         return inTransaction(session, spec, args);
       } catch (TxnException e) {
         return Reply.error("ERR transaction failed: " + e.getMessage());
       }
     });
+  }
+
+  /** One command in its own transaction, every failure turned into its error reply. */
+  private Reply runAlone(ClientSession session, CommandSpec spec, Args args) {
+    try {
+      return inTransaction(session, spec, args);
+    } catch (TxnException e) {
+      return Reply.error("ERR transaction failed: " + e.getMessage());
+    } catch (RespException e) {
+      return Reply.error(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return Reply.error("ERR " + e.getMessage());
+    } catch (RespFormatException e) {
+      LOG.error("{}: unreadable stored data", spec.name(), e);
+      return Reply.error("ERR stored data is unreadable: " + e.getMessage());
+    }
   }
 
   /** The error that refuses the command before it runs, or null. */
@@ -175,12 +200,21 @@ public final class CommandExecutor {
    *     caller then runs the commands one by one, so that the failure stays with its command
    */
   public List<Reply> executeGroup(ClientSession session, List<Args> group) {
+    return executeGroup(java.util.Collections.nCopies(group.size(), session), group, true);
+  }
+
+  /**
+   * {@link #executeGroup(ClientSession, List)} for commands of several sessions ({@code
+   * sessions.get(i)} sent {@code group.get(i)}); {@code countStats} false leaves INFO's counters
+   * to the caller.
+   */
+  private List<Reply> executeGroup(List<ClientSession> sessions, List<Args> group, boolean countStats) {
     List<CommandSpec> specs = new ArrayList<>(group.size());
     long touched = System.currentTimeMillis();
-    for (Args args : group) {
-      CommandSpec spec = lookup(args);
+    for (int i = 0; i < group.size(); i++) {
+      CommandSpec spec = lookup(group.get(i));
       specs.add(spec);
-      session.touched(spec.name(), touched);
+      sessions.get(i).touched(spec.name(), touched);
     }
     long deadline = System.nanoTime() + RETRY_NANOS;
     for (int attempt = 0; ; attempt++) {
@@ -192,7 +226,7 @@ public final class CommandExecutor {
         for (int i = 0; i < group.size(); i++) {
           CommandSpec spec = specs.get(i);
           long t0 = System.nanoTime();
-          replies.add(runHandler(spec, new CommandContext(group.get(i), ks, session, gateway)));
+          replies.add(runHandler(spec, new CommandContext(group.get(i), ks, sessions.get(i), gateway)));
           micros[i] = (System.nanoTime() - t0) / 1000;
         }
         long c0 = System.nanoTime();
@@ -216,7 +250,7 @@ public final class CommandExecutor {
           replies.replaceAll(r -> failed);
         }
         long commitShare = (System.nanoTime() - c0) / 1000 / group.size();
-        for (int i = 0; i < group.size(); i++) {
+        for (int i = 0; i < group.size() && countStats; i++) {
           count(specs.get(i), replies.get(i), micros[i] + commitShare);
         }
         return replies;
