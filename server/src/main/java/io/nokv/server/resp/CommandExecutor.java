@@ -30,6 +30,8 @@ public final class CommandExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(CommandExecutor.class);
   /** How long a command keeps retrying write conflicts before it answers an error. */
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
+  /** How often a group runs again after a write conflict before its commands run one by one. */
+  private static final int GROUP_ATTEMPTS = 3;
 
   private final Gateway gateway;
   /** Concurrent single-key writes of one key, from different connections, share a transaction. */
@@ -193,11 +195,12 @@ public final class CommandExecutor {
    * the transaction's snapshot and clock, and they become visible to other clients together. An
    * error reply of one command does not stop the others (commands check before they write, so it
    * leaves nothing behind), exactly as inside EXEC. On a write conflict the whole group runs
-   * again.
+   * again, up to {@value #GROUP_ATTEMPTS} times.
    *
-   * @return the replies in order, or null when a command failed in a way that is not an error
-   *     reply (a fault, or a read that gave up on a lock) before anything was committed: the
-   *     caller then runs the commands one by one, so that the failure stays with its command
+   * @return the replies in order, or null when nothing was committed and the caller must run the
+   *     commands one by one: a command failed in a way that is not an error reply (a fault, or a
+   *     read that gave up on a lock), so that the failure stays with its command; or the group
+   *     kept meeting write conflicts
    */
   public List<Reply> executeGroup(ClientSession session, List<Args> group) {
     return executeGroup(java.util.Collections.nCopies(group.size(), session), group, true);
@@ -235,10 +238,16 @@ public final class CommandExecutor {
             txn.commit();
           }
         } catch (TxnException e) {
-          if (e.isRetryable() && System.nanoTime() - deadline < 0) {
+          if (e.isRetryable() && attempt < GROUP_ATTEMPTS && System.nanoTime() - deadline < 0) {
             gateway.stats().conflictRetries.increment();
             backoff(attempt);
             continue;
+          }
+          if (e.isRetryable()) {
+            // A contended group (many pipelines writing one key): nothing was committed, so its
+            // commands run one by one, where writers of one key queue behind each other
+            // (KeyWriteCombiner) instead of conflicting again as whole groups.
+            return null;
           }
           // Not retried (the outcome may be unknown): every command of the group answers the failure.
           Reply failed = Reply.error("ERR transaction failed: " + e.getMessage());
