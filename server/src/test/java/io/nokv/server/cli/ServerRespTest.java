@@ -88,6 +88,32 @@ class ServerRespTest {
     assertEquals(0, second.stop());
   }
 
+  /** The acceptance flow, through redis-cli against nokv server, then again after a restart. */
+  @Test
+  void redisCliAcceptanceFlowSurvivesARestart() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(REDIS_CLI), "redis-cli is not installed (scripts/peers.sh install)");
+    Running first = start(new CliHarness(ServedDatabase.NOKV));
+    int port = first.respPort();
+    assertEquals("OK\n", redisCli(port, "set", "a", "1"));
+    assertEquals("1\n", redisCli(port, "get", "a"));
+    assertEquals("1\n", redisCli(port, "hset", "h", "f", "v"));
+    assertEquals("1\n", redisCli(port, "zadd", "z", "1", "m"));
+    assertEquals("m\n1\n", redisCli(port, "zrange", "z", "0", "-1", "withscores"));
+    assertEquals("1\n", redisCli(port, "expire", "a", "100"));
+    long ttl = Long.parseLong(redisCli(port, "ttl", "a").strip());
+    assertTrue(ttl >= 99 && ttl <= 100, "ttl " + ttl);
+    assertEquals(0, first.stop());
+
+    Running second = start(new CliHarness(ServedDatabase.NOKV));
+    port = second.respPort();
+    assertEquals("1\n", redisCli(port, "get", "a"));
+    assertEquals("v\n", redisCli(port, "hget", "h", "f"));
+    assertEquals("m\n1\n", redisCli(port, "zrange", "z", "0", "-1", "withscores"));
+    ttl = Long.parseLong(redisCli(port, "ttl", "a").strip());
+    assertTrue(ttl > 0 && ttl <= 100, "the expiry survives the restart: ttl " + ttl);
+    assertEquals(0, second.stop());
+  }
+
   @Test
   void redisCliDrivesTheGateway() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(REDIS_CLI), "redis-cli is not installed (scripts/peers.sh install)");
