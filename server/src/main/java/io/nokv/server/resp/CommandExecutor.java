@@ -11,7 +11,6 @@ import io.nokv.server.resp.store.RespFormatException;
 import io.nokv.server.resp.store.RespKeys;
 import io.nokv.txn.Txn;
 import io.nokv.txn.TxnException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -349,9 +348,5 @@ public final class CommandExecutor {
       return null;
     }
     return io.nokv.server.resp.store.KeyMeta.decode(raw).isExpiredAt(ks.now()) ? null : raw;
-  }
-
-  static String text(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -3,7 +3,10 @@ package io.nokv.server.resp.store;
 import io.nokv.server.resp.protocol.RespException;
 import io.nokv.txn.Txn;
 import io.nokv.txn.rpc.KvPair;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.LongSupplier;
 
@@ -25,6 +28,14 @@ public final class Keyspace {
   private final long now;
   private final LongSupplier freshTimestamps;
   private boolean startTsUsed;
+  /**
+   * Metadata records read or written by this keyspace, so that a command that reads a key and
+   * then writes it (INCR, HSET...) reads it once: {@link #putMeta} needs what it replaces. Every
+   * metadata write goes through {@link #putMeta} or {@link #delete}, which keep it current.
+   */
+  private final Map<ByteBuffer, KeyMeta> metas = new HashMap<>();
+  /** Stands for "no record" in {@link #metas}. */
+  private static final KeyMeta ABSENT = KeyMeta.string(new byte[0]);
 
   /**
    * @param freshTimestamps new timestamps from the oracle ({@code TxnClient::currentTimestamp}):
@@ -66,8 +77,15 @@ public final class Keyspace {
 
   /** The metadata as stored, expired or not; null when there is none. */
   public KeyMeta storedMeta(byte[] key) {
+    ByteBuffer k = ByteBuffer.wrap(key);
+    KeyMeta cached = metas.get(k);
+    if (cached != null) {
+      return cached == ABSENT ? null : cached;
+    }
     byte[] raw = txn.get(RespKeys.meta(key));
-    return raw == null ? null : KeyMeta.decode(raw);
+    KeyMeta m = raw == null ? null : KeyMeta.decode(raw);
+    metas.put(k, m == null ? ABSENT : m);
+    return m;
   }
 
   /**
@@ -107,7 +125,9 @@ public final class Keyspace {
     if (meta.hasExpiry() && (old == null || old.expireAt() != meta.expireAt())) {
       txn.put(RespKeys.expiry(meta.expireAt(), key), new byte[0]);
     }
-    txn.put(RespKeys.meta(key), meta.withStamp(txn.startTs()).encode());
+    KeyMeta stored = meta.withStamp(txn.startTs());
+    txn.put(RespKeys.meta(key), stored.encode());
+    metas.put(ByteBuffer.wrap(key), stored);
   }
 
   /** Deletes {@code key} if it exists (live); returns whether it did. Its members are reclaimed later. */
@@ -118,6 +138,7 @@ public final class Keyspace {
     }
     retire(key, old, null);
     txn.delete(RespKeys.meta(key));
+    metas.put(ByteBuffer.wrap(key), ABSENT);
     return !old.isExpiredAt(now);
   }
 
