@@ -8,6 +8,7 @@ import io.nokv.server.resp.store.RedisType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * HSCAN and SSCAN: {@code key cursor [MATCH pattern] [COUNT count]}. Members are visited in byte
@@ -20,10 +21,11 @@ final class CollectionScan {
   private CollectionScan() {}
 
   /**
-   * Runs the scan for the collection of {@code type} stored in {@code space}; {@code withValues}
-   * answers each member followed by its value (HSCAN).
+   * Runs the scan for the collection of {@code type} stored in {@code space}. With {@code
+   * valueText} each member is followed by the text of its stored value (HSCAN: the value itself;
+   * ZSCAN: the score); null answers members only (SSCAN).
    */
-  static Reply scan(CommandContext ctx, RedisType type, byte space, boolean withValues) {
+  static Reply scan(CommandContext ctx, RedisType type, byte space, UnaryOperator<byte[]> valueText) {
     Args a = ctx.args();
     // Redis's order: the cursor first, then the key's type, then (for an existing key) the options.
     byte[] from = ctx.gateway().cursors().start(a.bytes(2));
@@ -46,8 +48,8 @@ final class CollectionScan {
       looked++;
       if (options.matches(member.name())) {
         items.add(Reply.bulk(member.name()));
-        if (withValues) {
-          items.add(Reply.bulk(member.value()));
+        if (valueText != null) {
+          items.add(Reply.bulk(valueText.apply(member.value())));
         }
       }
     }

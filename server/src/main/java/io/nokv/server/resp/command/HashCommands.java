@@ -49,7 +49,7 @@ final class HashCommands {
     t.register(CommandSpec.read("hvals", 2, 1, 1, 1, ctx -> all(ctx, false, true)));
     t.register(CommandSpec.write("hincrby", 4, 1, 1, 1, HashCommands::incrBy));
     t.register(CommandSpec.write("hincrbyfloat", 4, 1, 1, 1, HashCommands::incrByFloat));
-    t.register(CommandSpec.read("hscan", -3, 1, 1, 1, ctx -> CollectionScan.scan(ctx, RedisType.HASH, SPACE, true)));
+    t.register(CommandSpec.read("hscan", -3, 1, 1, 1, ctx -> CollectionScan.scan(ctx, RedisType.HASH, SPACE, v -> v)));
   }
 
   /** The hash at {@code key}, or null when missing; WRONGTYPE when the key holds something else. */

@@ -42,7 +42,7 @@ final class SetCommands {
     t.register(CommandSpec.fastRead("smismember", -3, 1, 1, 1, SetCommands::areMembers));
     t.register(CommandSpec.fastRead("scard", 2, 1, 1, 1, SetCommands::cardinality));
     t.register(CommandSpec.write("smove", 4, 1, 2, 1, SetCommands::move));
-    t.register(CommandSpec.read("sscan", -3, 1, 1, 1, ctx -> CollectionScan.scan(ctx, RedisType.SET, SPACE, false)));
+    t.register(CommandSpec.read("sscan", -3, 1, 1, 1, ctx -> CollectionScan.scan(ctx, RedisType.SET, SPACE, null)));
     SetRandom.register(t);
     SetAlgebra.register(t);
   }

@@ -1,12 +1,14 @@
 package io.nokv.server.resp.command;
 
-import io.nokv.server.resp.ScanCursors;
 import io.nokv.server.resp.command.CommandSpec.Flag;
 import io.nokv.server.resp.command.ZRangeQuery.Kind;
 import io.nokv.server.resp.command.ZRanges.LexRange;
 import io.nokv.server.resp.command.ZRanges.ScoreRange;
 import io.nokv.server.resp.protocol.Reply;
 import io.nokv.server.resp.protocol.RespDoubles;
+import io.nokv.server.resp.store.RedisType;
+import io.nokv.server.resp.store.RespKeys;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -179,28 +181,8 @@ final class ZSetReads {
    * returned exactly once. Scores are bulk strings in both protocols, as in Redis.
    */
   private static Reply zscan(CommandContext ctx) {
-    Args a = ctx.args();
-    ScanCursors cursors = ctx.gateway().cursors();
-    byte[] position = cursors.start(a.bytes(2));
-    ZSet z = ZSet.open(ctx.keyspace(), a.bytes(1));
-    if (z == null) {
-      return Reply.array(cursors.cursorReply(null), Reply.EMPTY_ARRAY);
-    }
-    ScanCursors.ScanOptions opts = ScanCursors.options(a, 3, false);
-    Iterator<ZSet.Entry> it = z.byLex(position, null, false);
-    List<Reply> items = new ArrayList<>();
-    byte[] next = null;
-    for (int examined = 0; it.hasNext(); examined++) {
-      ZSet.Entry e = it.next();
-      if (examined == opts.count()) {
-        next = e.member();
-        break;
-      }
-      if (opts.matches(e.member())) {
-        items.add(new Reply.Bulk(e.member()));
-        items.add(Reply.bulk(RespDoubles.format(e.score()).getBytes(StandardCharsets.US_ASCII)));
-      }
-    }
-    return Reply.array(cursors.cursorReply(next), Reply.array(items));
+    return CollectionScan.scan(ctx, RedisType.ZSET, RespKeys.ZSET_MEMBER,
+        score -> RespDoubles.format(ByteBuffer.wrap(score).getDouble()).getBytes(StandardCharsets.US_ASCII));
   }
+
 }

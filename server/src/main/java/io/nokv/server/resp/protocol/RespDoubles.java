@@ -1,6 +1,5 @@
 package io.nokv.server.resp.protocol;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /** Doubles as Redis reads and writes them: scores, INCRBYFLOAT, HINCRBYFLOAT. */
@@ -32,14 +31,6 @@ public final class RespDoubles {
     }
     int exp = Integer.parseInt(s.substring(e + 1));
     return mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
-  }
-
-  /** The text of an INCRBYFLOAT result: plain decimal notation, no exponent, no trailing zeros. */
-  public static String formatPlain(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15) {
-      return Long.toString((long) d);
-    }
-    return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
   }
 
   /**
