@@ -140,18 +140,7 @@ final class HashCommands {
     if (m == null) {
       return Reply.ZERO;
     }
-    long removed = 0;
-    for (int i = 2; i < a.size(); i++) {
-      byte[] field = a.bytes(i);
-      // Reads see this transaction's own deletes, so a field named twice counts once.
-      if (ks.getMember(SPACE, key, m, field) != null) {
-        ks.deleteMember(SPACE, key, m, field);
-        removed++;
-      }
-    }
-    if (removed > 0) {
-      ks.putMeta(key, m.withSize(m.size() - removed));
-    }
+    long removed = ks.removeMembers(SPACE, key, m, a.range(2, a.size()));
     return Reply.integer(removed);
   }
 

@@ -109,17 +109,7 @@ final class SetCommands {
     if (m == null) {
       return Reply.ZERO;
     }
-    long removed = 0;
-    for (int i = 2; i < a.size(); i++) {
-      // Reads see this transaction's own deletes, so a member named twice counts once.
-      if (ks.getMember(SPACE, key, m, a.bytes(i)) != null) {
-        ks.deleteMember(SPACE, key, m, a.bytes(i));
-        removed++;
-      }
-    }
-    if (removed > 0) {
-      ks.putMeta(key, m.withSize(m.size() - removed));
-    }
+    long removed = ks.removeMembers(SPACE, key, m, a.range(2, a.size()));
     return Reply.integer(removed);
   }
 

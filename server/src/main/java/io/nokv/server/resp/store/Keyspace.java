@@ -169,6 +169,25 @@ public final class Keyspace {
   }
 
   /**
+   * HDEL and SREM: deletes those of {@code members} that exist from the collection (one member
+   * space) and writes its new size (deleting the key when it empties); returns how many were
+   * deleted. A member named twice counts once: reads see this transaction's own deletes.
+   */
+  public long removeMembers(byte space, byte[] key, KeyMeta meta, byte[][] members) {
+    long removed = 0;
+    for (byte[] member : members) {
+      if (getMember(space, key, meta, member) != null) {
+        deleteMember(space, key, meta, member);
+        removed++;
+      }
+    }
+    if (removed > 0) {
+      putMeta(key, meta.withSize(meta.size() - removed));
+    }
+    return removed;
+  }
+
+  /**
    * The members of the collection in {@code space} whose member part is in {@code [from, to)}
    * (null bounds: open), in member byte order or reversed; includes this transaction's own
    * writes. Do not write to the transaction while iterating.
